@@ -1,6 +1,45 @@
 package org.tingsted.server;
 
+import java.util.concurrent.CountDownLatch;
+import org.tingsted.server.roster.Member;
+
+/** Starts a Tingsted node from the command line. */
 public final class Main {
-  public static void main(String[] args) {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    Settings settings;
+    try {
+      settings = Settings.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    var stopped = new CountDownLatch(1);
+    TingstedNode.start(settings)
+        .compose(node -> {
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close().toCompletionStage().toCompletableFuture().join()));
+          System.out.println("Tingsted is running at " + node.publicUrl());
+          System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
+          if (!settings.demo()) {
+            return io.vertx.core.Future.succeededFuture();
+          }
+          return Demo.create(node.roster()).map(assembly -> {
+            System.out.println();
+            System.out.println("Join links (open one per browser; each is one person):");
+            System.out.print(Demo.describe(assembly, (Member m) ->
+                node.links().url(node.links().tokens().issue(assembly.id(), m.id()))));
+            return null;
+          });
+        })
+        .onFailure(e -> {
+          System.err.println("Tingsted could not start: " + e.getMessage());
+          e.printStackTrace();
+          System.exit(1);
+        });
+    stopped.await();
   }
 }

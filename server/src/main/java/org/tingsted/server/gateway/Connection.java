@@ -1,0 +1,278 @@
+package org.tingsted.server.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tingsted.protocol.ClientMessage;
+import org.tingsted.protocol.ConnectionCommand;
+import org.tingsted.protocol.Device;
+import org.tingsted.protocol.ErrorCode;
+import org.tingsted.protocol.Protocol;
+import org.tingsted.protocol.ProtocolException;
+import org.tingsted.protocol.Reply;
+import org.tingsted.protocol.TableCommand;
+import org.tingsted.server.deliberation.Actor;
+import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.roster.Assembly;
+import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.Session;
+import org.tingsted.server.roster.TablePlace;
+import org.tingsted.server.streams.Outcome;
+import org.tingsted.server.streams.Streams;
+
+/**
+ * One WebSocket: the member it speaks for, the streams it reads, and the rules of the
+ * conversation (hello first, one reply per message, a fair share of messages per second).
+ *
+ * <p>Every handler runs on the gateway's context.
+ */
+final class Connection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+  private enum State { GREETING, JOINING, OPEN, CLOSED }
+
+  private final Gateway gateway;
+  private final ServerWebSocket socket;
+  private final String key = UUID.randomUUID().toString();
+  private final MessageRate rate = new MessageRate(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST);
+  private State state = State.GREETING;
+  private long helloTimer;
+  private long pingTimer;
+  private Member member;
+  private Assembly assembly;
+  private Actor actor;
+  private Device device;
+  private final Map<String, StreamFeed> feeds = new LinkedHashMap<>();
+
+  Connection(Gateway gateway, ServerWebSocket socket) {
+    this.gateway = gateway;
+    this.socket = socket;
+  }
+
+  void start() {
+    socket.textMessageHandler(this::receive);
+    socket.binaryMessageHandler(b -> close(Protocol.CLOSE_PROTOCOL_VIOLATION, "binary frames are not part of tingsted.v1"));
+    socket.exceptionHandler(e -> LOG.debug("socket error", e));
+    socket.closeHandler(v -> closed());
+    socket.setWriteQueueMaxSize(Gateway.OUTBOX_BYTES);
+    // A ping keeps a quiet but healthy connection from hitting the idle timeout; a dead one
+    // never answers and is closed by it.
+    pingTimer = gateway.vertx().setPeriodic(Gateway.PING_SECONDS * 1000L, id -> socket.writePing(Buffer.buffer()));
+    helloTimer = gateway.vertx().setTimer(Protocol.HELLO_TIMEOUT_SECONDS * 1000L, id -> {
+      if (state == State.GREETING) {
+        close(Protocol.CLOSE_HELLO_TIMEOUT, "no hello within " + Protocol.HELLO_TIMEOUT_SECONDS + " s");
+      }
+    });
+  }
+
+  Actor actor() {
+    return actor;
+  }
+
+  /**
+   * Sends a frame. A reader whose outbox is full is too slow to follow its table; it is closed
+   * with 4429 and will resume from its last seq when it reconnects.
+   */
+  void send(String frame) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
+      return;
+    }
+    socket.writeTextMessage(frame);
+  }
+
+  private void reply(Reply reply) {
+    send(gateway.frames().encode(reply));
+  }
+
+  private void refuse(String id, ErrorCode code, String message) {
+    reply(new Reply.Error(id, code, message));
+  }
+
+  private void receive(String text) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    ClientMessage message;
+    try {
+      message = gateway.frames().codec().decodeClient(text);
+    } catch (ProtocolException e) {
+      if (!rate.allow(System.nanoTime())) {
+        tooFast(e.id());
+        return;
+      }
+      reply(e.toReply());
+      return;
+    }
+    if (!rate.allow(System.nanoTime())) {
+      tooFast(message.id());
+      return;
+    }
+    if (message instanceof ConnectionCommand.Hello hello) {
+      hello(hello);
+    } else if (state != State.OPEN) {
+      refuse(message.id(), ErrorCode.UNAUTHORIZED, "send hello with your join token first");
+    } else if (message instanceof ConnectionCommand.Clock clock) {
+      reply(new Reply.Clock(clock.id(), clock.clientTime(), System.currentTimeMillis()));
+    } else if (message instanceof TableCommand command) {
+      run(command);
+    } else {
+      refuse(message.id(), ErrorCode.UNKNOWN_TYPE, "no handler for " + message.getClass().getSimpleName());
+    }
+  }
+
+  private void tooFast(String id) {
+    if (rate.refusedInARow() > Gateway.MESSAGE_BURST * 4) {
+      close(Protocol.CLOSE_TOO_MANY, "too many messages");
+    } else {
+      refuse(id, ErrorCode.RATE_LIMITED, "too many messages; at most "
+          + Gateway.MESSAGES_PER_SECOND + " a second, slow down and retry");
+    }
+  }
+
+  private void hello(ConnectionCommand.Hello hello) {
+    if (state != State.GREETING) {
+      refuse(hello.id(), ErrorCode.INVALID, "this connection has already said hello");
+      return;
+    }
+    state = State.JOINING;
+    gateway.vertx().cancelTimer(helloTimer);
+    JoinTokens.Claim claim = gateway.tokens().verify(hello.token());
+    if (claim == null) {
+      unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");
+      return;
+    }
+    gateway.roster().get(claim.assembly()).onComplete(found -> {
+      Member who = found.succeeded() && found.result() != null ? found.result().members().get(claim.member()) : null;
+      if (who == null) {
+        unauthorized(hello.id(), "this join link is no longer valid; ask your facilitator for a new one");
+        return;
+      }
+      join(hello, found.result(), who);
+    });
+  }
+
+  private void join(ConnectionCommand.Hello hello, Assembly assembly, Member who) {
+    List<String> tables = readableTables(assembly, who);
+    List<Future<StreamFeed>> holding = new ArrayList<>();
+    tables.forEach(table -> holding.add(gateway.feeds().hold(table)));
+    Future.join(holding).onComplete(all -> {
+      holding.stream().filter(Future::succeeded).forEach(f -> feeds.put(f.result().table, f.result()));
+      if (state == State.CLOSED) {
+        releaseFeeds();
+        return;
+      }
+      if (all.failed()) {
+        LOG.error("could not open the streams of member {}", who.id(), all.cause());
+        refuse(hello.id(), ErrorCode.INTERNAL, "the server could not open your table; try again");
+        close(Protocol.CLOSE_GOING_AWAY, "internal error");
+        return;
+      }
+      this.assembly = assembly;
+      this.member = who;
+      this.actor = new Actor(who.id(), who.role());
+      this.device = hello.device() == null ? Device.ROOM : hello.device();
+      this.state = State.OPEN;
+      var streams = new LinkedHashMap<String, Long>();
+      feeds.values().forEach(f -> streams.put(f.stream, f.seq()));
+      reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
+          new org.tingsted.protocol.Member(who.id(), who.name(), Translation.role(who.role())),
+          assembly.id(), who.session(), who.table(), streams));
+      Map<String, Long> resume = hello.resume() == null ? Map.of() : hello.resume();
+      feeds.values().forEach(f -> f.attach(this, resume.get(f.stream)));
+      for (StreamFeed f : feeds.values()) {
+        if (f.table.equals(who.table())) {
+          gateway.presence().arrive(assembly, f.table, key, who, device);
+        } else {
+          gateway.presence().announce(assembly, f.table);
+        }
+      }
+    });
+  }
+
+  /** Members and table facilitators read their table; a lead facilitator or observer without one reads the session's. */
+  private static List<String> readableTables(Assembly assembly, Member who) {
+    if (who.table() != null && who.role() != Role.LEAD_FACILITATOR) {
+      return List.of(who.table());
+    }
+    return assembly.session(who.session()).map(Session::tables).orElse(List.of())
+        .stream().map(TablePlace::id).toList();
+  }
+
+  private void run(TableCommand command) {
+    String table = command.table() != null ? command.table() : member.table();
+    if (table == null) {
+      refuse(command.id(), ErrorCode.INVALID, "name the table this command is for");
+      return;
+    }
+    if (!feeds.containsKey(table)) {
+      refuse(command.id(), ErrorCode.FORBIDDEN, "you are not at table " + table);
+      return;
+    }
+    gateway.streams().execute(table, Translation.toModel(command), actor, command.id())
+        .onSuccess(outcome -> answer(command.id(), outcome))
+        .onFailure(e -> {
+          LOG.error("command {} of member {} failed on {}", command.id(), member.id(), Streams.ofTable(table), e);
+          refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
+        });
+  }
+
+  private void answer(String id, Outcome outcome) {
+    if (outcome.isRejected()) {
+      refuse(id, Translation.errorCode(outcome.rejection().reason()), outcome.rejection().message());
+    } else if (outcome.seq() > 0) {
+      reply(new Reply.Ack(id, outcome.stream(), outcome.seq()));
+    } else {
+      reply(Reply.Ack.withoutEvent(id));
+    }
+  }
+
+  private void unauthorized(String id, String message) {
+    refuse(id, ErrorCode.UNAUTHORIZED, message);
+    close(Protocol.CLOSE_UNAUTHORIZED, "unauthorized");
+  }
+
+  private void close(int code, String reason) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    socket.close((short) code, reason);
+    closed();
+  }
+
+  private void closed() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    State was = state;
+    state = State.CLOSED;
+    gateway.vertx().cancelTimer(helloTimer);
+    gateway.vertx().cancelTimer(pingTimer);
+    if (was == State.OPEN && member.table() != null && feeds.containsKey(member.table())) {
+      gateway.presence().leave(assembly, member.table(), key);
+    }
+    if (was != State.JOINING) {
+      releaseFeeds();
+    }
+  }
+
+  private void releaseFeeds() {
+    feeds.values().forEach(f -> {
+      f.detach(this);
+      gateway.feeds().release(f);
+    });
+    feeds.clear();
+  }
+}

@@ -1,0 +1,34 @@
+package org.tingsted.server.gateway;
+
+import org.tingsted.protocol.ProtocolCodec;
+import org.tingsted.protocol.Push;
+import org.tingsted.protocol.ServerMessage;
+import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.TableEvent;
+import org.tingsted.server.streams.ModelJson;
+import org.tingsted.server.streams.StreamEvent;
+
+/** Turns what the server says into text frames. */
+final class Frames {
+
+  private final ProtocolCodec codec = new ProtocolCodec();
+
+  ProtocolCodec codec() {
+    return codec;
+  }
+
+  String encode(ServerMessage message) {
+    return codec.encode(message);
+  }
+
+  /** The {@code event} frame of {@code event} as one reader may see it ({@code visible}). */
+  String event(StreamEvent event, TableEvent visible) {
+    return encode(new Push.Event(event.stream(), event.seq(), event.at(), event.by(),
+        ModelJson.kindOf(visible), ModelJson.dataOf(visible)));
+  }
+
+  /** The {@code snapshot} frame of a board as one reader may see it. */
+  String snapshot(String stream, long seq, Board visible) {
+    return encode(new Push.Snapshot(stream, seq, ModelJson.tree(visible)));
+  }
+}

@@ -1,0 +1,115 @@
+package org.tingsted.server.gateway;
+
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.util.Arrays;
+import java.util.List;
+import org.tingsted.protocol.Protocol;
+import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Roster;
+import org.tingsted.server.streams.TableStreams;
+
+/**
+ * The WebSocket endpoint {@code /ws}: accepts connections that speak {@code tingsted.v1},
+ * authenticates them with their join token and connects them to their tables' streams.
+ *
+ * <p>One gateway per node, on one context: its sockets, feeds and presence live there.
+ */
+public final class Gateway {
+
+  /** The path of the endpoint. */
+  public static final String PATH = "/ws";
+  static final int MESSAGES_PER_SECOND = 20;
+  static final int MESSAGE_BURST = 60;
+  static final int OUTBOX_BYTES = 1024 * 1024;
+  /** A connection that says nothing, not even a ping, for this long is closed. */
+  static final int IDLE_SECONDS = 120;
+  /** How often the server pings each socket. */
+  static final int PING_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final Roster roster;
+  private final JoinTokens tokens;
+  private final TableStreams streams;
+  private final Frames frames = new Frames();
+  private final Feeds feeds;
+  private final Presence presence;
+
+  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, TableStreams streams) {
+    this.vertx = vertx;
+    this.roster = roster;
+    this.tokens = tokens;
+    this.streams = streams;
+    this.feeds = new Feeds(vertx, streams, frames);
+    this.presence = new Presence(vertx, hazelcast, frames);
+  }
+
+  /** The Hazelcast serializers of what the gateway keeps in Hazelcast. */
+  public static List<SerializerConfig> serializers() {
+    return Presence.serializers();
+  }
+
+  /** The HTTP server options the endpoint needs: sub-protocol, size limits, no compression. */
+  public static HttpServerOptions configure(HttpServerOptions options) {
+    return options
+        .addWebSocketSubProtocol(Protocol.SUBPROTOCOL)
+        .setMaxWebSocketFrameSize(Protocol.MAX_FRAME_BYTES)
+        .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setIdleTimeout(IDLE_SECONDS);
+  }
+
+  /** Refuses upgrades to another path or without the {@code tingsted.v1} sub-protocol. */
+  public void handshake(ServerWebSocketHandshake handshake) {
+    if (!PATH.equals(handshake.path())) {
+      handshake.reject(404);
+      return;
+    }
+    String offered = handshake.headers().get("Sec-WebSocket-Protocol");
+    boolean speaks = offered != null && Arrays.stream(offered.split(","))
+        .map(String::strip).anyMatch(Protocol.SUBPROTOCOL::equals);
+    if (!speaks) {
+      handshake.reject(400);
+      return;
+    }
+    handshake.accept();
+  }
+
+  /** Takes over an accepted socket. */
+  public void connect(ServerWebSocket socket) {
+    new Connection(this, socket).start();
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Roster roster() {
+    return roster;
+  }
+
+  JoinTokens tokens() {
+    return tokens;
+  }
+
+  TableStreams streams() {
+    return streams;
+  }
+
+  Frames frames() {
+    return frames;
+  }
+
+  Feeds feeds() {
+    return feeds;
+  }
+
+  Presence presence() {
+    return presence;
+  }
+}

@@ -1,0 +1,84 @@
+package org.tingsted.server.gateway;
+
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tingsted.protocol.Device;
+import org.tingsted.protocol.PresentMember;
+import org.tingsted.protocol.Push;
+import org.tingsted.server.cluster.HazelcastSetup;
+import org.tingsted.server.cluster.JsonSerializer;
+import org.tingsted.server.roster.Assembly;
+import org.tingsted.server.roster.Member;
+import org.tingsted.server.streams.ModelJson;
+
+/**
+ * Who is at each table, in the room or remote, and who is not connected. Changes are
+ * published to every node as a ready {@code presence} frame; presence is neither sequenced
+ * nor journaled.
+ */
+final class Presence {
+
+  private final Vertx vertx;
+  private final IMap<String, TablePresence> tables;
+  private final Frames frames;
+
+  Presence(Vertx vertx, HazelcastInstance hazelcast, Frames frames) {
+    this.vertx = vertx;
+    this.tables = hazelcast.getMap(HazelcastSetup.MAP_PREFIX + "presence");
+    this.frames = frames;
+  }
+
+  static List<SerializerConfig> serializers() {
+    var mapper = ModelJson.mapper();
+    return List.of(
+        JsonSerializer.of(mapper, TablePresence.class, 1201),
+        JsonSerializer.of(mapper, TablePresence.Arrive.class, 1202),
+        JsonSerializer.of(mapper, TablePresence.Leave.class, 1203));
+  }
+
+  /** The event-bus address on which a table's presence frames go to every node. */
+  static String address(String table) {
+    return "tingsted.presence." + table;
+  }
+
+  Future<Void> arrive(Assembly assembly, String table, String connection, Member member, Device device) {
+    var arrive = new TablePresence.Arrive(connection, new TablePresence.Seat(member.id(), device.wireName()));
+    return publish(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, arrive), vertx.getOrCreateContext()));
+  }
+
+  Future<Void> leave(Assembly assembly, String table, String connection) {
+    var leave = new TablePresence.Leave(connection);
+    return publish(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, leave), vertx.getOrCreateContext()));
+  }
+
+  /** Publishes the table's presence as it is, for a reader who arrived without a seat there. */
+  Future<Void> announce(Assembly assembly, String table) {
+    return publish(assembly, table, Future.fromCompletionStage(tables.getAsync(table), vertx.getOrCreateContext()));
+  }
+
+  private Future<Void> publish(Assembly assembly, String table, Future<TablePresence> change) {
+    return change.map(presence -> {
+      vertx.eventBus().publish(address(table), frames.encode(message(assembly, table, presence)));
+      return null;
+    });
+  }
+
+  /** Everyone seated at the table, connected or not; a member counts as in the room if any of their connections is. */
+  static Push.Presence message(Assembly assembly, String table, TablePresence presence) {
+    Map<String, TablePresence.Seat> connections = presence == null ? Map.of() : presence.connections();
+    var members = new ArrayList<PresentMember>();
+    for (Member m : assembly.seatedAt(table)) {
+      var seats = connections.values().stream().filter(s -> s.member().equals(m.id())).toList();
+      boolean inRoom = seats.stream().anyMatch(s -> Device.ROOM.wireName().equals(s.device()));
+      Device device = seats.isEmpty() || inRoom ? Device.ROOM : Device.REMOTE;
+      members.add(new PresentMember(m.id(), m.name(), device, !seats.isEmpty()));
+    }
+    return new Push.Presence(table, members);
+  }
+}

@@ -1,0 +1,202 @@
+package org.tingsted.server.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.Table;
+import org.tingsted.server.deliberation.TableEvent;
+import org.tingsted.server.deliberation.Visibility;
+import org.tingsted.server.streams.StreamEntry;
+import org.tingsted.server.streams.StreamEvent;
+import org.tingsted.server.streams.Streams;
+import org.tingsted.server.streams.TableStreams;
+
+/**
+ * One table stream as this node follows it: a single event-bus consumer however many sockets
+ * read the table, a replica of the board to decide what each reader may see, and the last
+ * events for readers that resume.
+ *
+ * <p>Events can arrive out of order (commands run at the stream's owner and are published by
+ * whichever node sent them), so the feed holds back what comes early and hands events to
+ * readers strictly in seq order. A gap that does not close by itself within
+ * {@link #GAP_WAIT_MS} is filled from the stream's working copy in Hazelcast.
+ *
+ * <p>Lives on the gateway's context: plain fields, no locks.
+ */
+final class StreamFeed {
+
+  static final long GAP_WAIT_MS = 250;
+  private static final Logger LOG = LoggerFactory.getLogger(StreamFeed.class);
+
+  private final Vertx vertx;
+  private final TableStreams streams;
+  private final Frames frames;
+  final String stream;
+  final String table;
+
+  private final Set<Connection> readers = new LinkedHashSet<>();
+  private final ArrayDeque<StreamEvent> window = new ArrayDeque<>();
+  private final TreeMap<Long, StreamEvent> early = new TreeMap<>();
+  private MessageConsumer<Buffer> events;
+  private MessageConsumer<String> presence;
+  private String lastPresence;
+  private boolean ready;
+  private Board board;
+  private long seq;
+  private long gapTimer = -1;
+  int holders;
+
+  StreamFeed(Vertx vertx, TableStreams streams, Frames frames, String table) {
+    this.vertx = vertx;
+    this.streams = streams;
+    this.frames = frames;
+    this.table = table;
+    this.stream = Streams.ofTable(table);
+  }
+
+  /** Subscribes first, then reads the working copy, so that no event falls between the two. */
+  Future<StreamFeed> start() {
+    events = vertx.eventBus().consumer(Streams.address(stream), message -> receive(TableStreams.decode(message.body())));
+    presence = vertx.eventBus().consumer(Presence.address(table), message -> {
+      lastPresence = message.body();
+      readers.forEach(r -> r.send(lastPresence));
+    });
+    return Future.all(events.completion(), presence.completion())
+        .compose(v -> streams.read(table))
+        .map(entry -> {
+          reset(entry);
+          ready = true;
+          drainEarly();
+          return this;
+        });
+  }
+
+  Future<Void> stop() {
+    if (gapTimer >= 0) {
+      vertx.cancelTimer(gapTimer);
+    }
+    return Future.all(events.unregister(), presence.unregister()).mapEmpty();
+  }
+
+  long seq() {
+    return seq;
+  }
+
+  /**
+   * Adds a reader. It gets the events after {@code resumeSeq} when this feed still has them,
+   * otherwise a snapshot; from then on every event in order.
+   */
+  void attach(Connection reader, Long resumeSeq) {
+    long oldest = window.isEmpty() ? seq + 1 : window.peekFirst().seq();
+    if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
+      replayTo(reader, resumeSeq);
+    } else if (resumeSeq == null || resumeSeq != seq) {
+      reader.send(frames.snapshot(stream, seq, Visibility.boardFor(board, reader.actor())));
+    }
+    readers.add(reader);
+    if (lastPresence != null) {
+      reader.send(lastPresence);
+    }
+  }
+
+  void detach(Connection reader) {
+    readers.remove(reader);
+  }
+
+  /** The board as it is now, as one reader may see it. */
+  Board boardFor(Connection reader) {
+    return Visibility.boardFor(board, reader.actor());
+  }
+
+  private void replayTo(Connection reader, long after) {
+    // Visibility of an old event depends on the board before it, which the window cannot give
+    // back cheaply; the current board decides instead, so an item hidden since is not resent.
+    for (StreamEvent e : window) {
+      if (e.seq() > after) {
+        TableEvent visible = Visibility.eventFor(board, e.event(), reader.actor());
+        if (visible != null) {
+          reader.send(frames.event(e, visible));
+        }
+      }
+    }
+  }
+
+  private void receive(List<StreamEvent> batch) {
+    for (StreamEvent e : batch) {
+      if (e.seq() > seq) {
+        early.put(e.seq(), e);
+      }
+    }
+    if (ready) {
+      drainEarly();
+    }
+  }
+
+  private void drainEarly() {
+    while (!early.isEmpty() && early.firstKey() <= seq + 1) {
+      StreamEvent e = early.pollFirstEntry().getValue();
+      if (e.seq() == seq + 1) {
+        apply(e);
+      }
+    }
+    if (!early.isEmpty() && gapTimer < 0) {
+      gapTimer = vertx.setTimer(GAP_WAIT_MS, id -> {
+        gapTimer = -1;
+        if (!early.isEmpty()) {
+          fillGap();
+        }
+      });
+    }
+  }
+
+  private void fillGap() {
+    streams.read(table).onSuccess(entry -> {
+      if (entry.oldestRecentSeq() <= seq + 1) {
+        entry.recent().stream().filter(e -> e.seq() > seq).forEach(e -> early.put(e.seq(), e));
+      } else {
+        LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
+        reset(entry);
+        readers.forEach(r -> r.send(frames.snapshot(stream, seq, Visibility.boardFor(board, r.actor()))));
+      }
+      drainEarly();
+    }).onFailure(e -> LOG.error("could not read {} to fill a gap after seq {}", stream, seq, e));
+  }
+
+  private void reset(StreamEntry entry) {
+    board = entry.board();
+    seq = entry.seq();
+    window.clear();
+    window.addAll(entry.recent());
+    early.headMap(seq, true).clear();
+  }
+
+  private void apply(StreamEvent e) {
+    Board before = board;
+    board = Table.evolve(board, e.event());
+    seq = e.seq();
+    window.addLast(e);
+    if (window.size() > StreamEntry.RECENT_EVENTS) {
+      window.removeFirst();
+    }
+    // Most readers see the same thing: encode each distinct view of the event once.
+    Map<TableEvent, String> encoded = new HashMap<>();
+    for (Connection reader : new ArrayList<>(readers)) {
+      TableEvent visible = Visibility.eventFor(before, e.event(), reader.actor());
+      if (visible != null) {
+        reader.send(encoded.computeIfAbsent(visible, v -> frames.event(e, v)));
+      }
+    }
+  }
+}

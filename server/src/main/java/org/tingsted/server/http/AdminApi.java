@@ -1,0 +1,155 @@
+package org.tingsted.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.roster.Assembly;
+import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.Roster;
+import org.tingsted.server.roster.RosterException;
+import org.tingsted.server.streams.ModelJson;
+
+/**
+ * The administrators' REST API under {@code /api}: create assemblies with their sessions and
+ * tables, add people, hand out join links. Every call needs {@code Authorization: Bearer
+ * <admin token>}. Errors are JSON {@code {"code": …, "message": …}} with the protocol's codes.
+ */
+public final class AdminApi {
+
+  private static final int BODY_LIMIT = 256 * 1024;
+
+  private final Roster roster;
+  private final JoinLinks links;
+  private final byte[] adminToken;
+  private final ObjectMapper mapper = ModelJson.mapper();
+
+  public AdminApi(Roster roster, JoinLinks links, String adminToken) {
+    this.roster = roster;
+    this.links = links;
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Request body of {@code POST /api/assemblies}. */
+  record NewAssembly(String name, String question, List<Roster.NewSession> sessions) {
+  }
+
+  /** Request body of {@code POST /api/assemblies/:assembly/members}. */
+  record NewMember(String name, Role role, String session, String table) {
+  }
+
+  /** A member with their join link. */
+  record JoinLink(String member, String name, Role role, String session, String table, String token, String url) {
+  }
+
+  /** The routes, to mount at {@code /api}. */
+  public Router router(Vertx vertx) {
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    api.route().handler(this::authorise);
+    api.post("/assemblies").handler(ctx -> reply(ctx, 201, body(ctx, NewAssembly.class)
+        .compose(a -> roster.create(a.name(), a.question(), a.sessions()))));
+    api.get("/assemblies").handler(ctx -> reply(ctx, 200, roster.all()));
+    api.get("/assemblies/:assembly").handler(ctx -> reply(ctx, 200, roster.require(ctx.pathParam("assembly"))));
+    api.post("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 201, body(ctx, NewMember.class)
+        .compose(m -> roster.addMember(ctx.pathParam("assembly"), m.name(), m.role(), m.session(), m.table()))));
+    api.get("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 200,
+        roster.require(ctx.pathParam("assembly")).map(a -> List.copyOf(a.members().values()))));
+    api.get("/assemblies/:assembly/join-links").handler(ctx -> reply(ctx, 200,
+        roster.require(ctx.pathParam("assembly")).map(this::joinLinks)));
+    api.get("/assemblies/:assembly/members/:member/join-link").handler(ctx -> reply(ctx, 200,
+        roster.require(ctx.pathParam("assembly")).compose(a -> {
+          Member m = a.members().get(ctx.pathParam("member"));
+          return m == null
+              ? Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")))
+              : Future.succeededFuture(joinLink(a, m));
+        })));
+    api.route().failureHandler(this::failure);
+    return api;
+  }
+
+  /** Join links of everyone in an assembly, in the order they were added. */
+  List<JoinLink> joinLinks(Assembly assembly) {
+    return assembly.members().values().stream().map(m -> joinLink(assembly, m)).toList();
+  }
+
+  private JoinLink joinLink(Assembly assembly, Member m) {
+    String token = links.tokens().issue(assembly.id(), m.id());
+    return new JoinLink(m.id(), m.name(), m.role(), m.session(), m.table(), token, links.url(token));
+  }
+
+  private void authorise(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String prefix = "Bearer ";
+    if (header == null || !header.startsWith(prefix)
+        || !MessageDigest.isEqual(adminToken, header.substring(prefix.length()).getBytes(StandardCharsets.UTF_8))) {
+      error(ctx, 401, "unauthorized", "this call needs the admin token: Authorization: Bearer <token>");
+      return;
+    }
+    ctx.next();
+  }
+
+  private <T> Future<T> body(RoutingContext ctx, Class<T> type) {
+    try {
+      String text = ctx.body().asString();
+      if (text == null || text.isBlank()) {
+        return Future.failedFuture(new RosterException.Invalid("a JSON body is required"));
+      }
+      T value = mapper.readValue(text, type);
+      return value == null
+          ? Future.failedFuture(new RosterException.Invalid("a JSON object is required"))
+          : Future.succeededFuture(value);
+    } catch (JsonProcessingException e) {
+      return Future.failedFuture(new RosterException.Invalid("the body is not valid: " + e.getOriginalMessage()));
+    }
+  }
+
+  private void reply(RoutingContext ctx, int status, Future<?> result) {
+    result.onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      try {
+        ctx.response().setStatusCode(status)
+            .putHeader("Content-Type", "application/json; charset=utf-8")
+            .end(mapper.writeValueAsString(ar.result()));
+      } catch (JsonProcessingException e) {
+        ctx.fail(e);
+      }
+    });
+  }
+
+  private void failure(RoutingContext ctx) {
+    Throwable cause = ctx.failure();
+    if (cause instanceof RosterException e) {
+      error(ctx, "not_found".equals(e.code()) ? 404 : 400, e.code(), e.getMessage());
+    } else if (ctx.statusCode() == 413) {
+      error(ctx, 413, "too_large", "the body is larger than " + BODY_LIMIT + " bytes");
+    } else {
+      error(ctx, 500, "internal", "the server failed; the operator's log says why");
+      if (cause != null) {
+        org.slf4j.LoggerFactory.getLogger(AdminApi.class).error("admin API call failed", cause);
+      }
+    }
+  }
+
+  static void error(RoutingContext ctx, int status, String code, String message) {
+    try {
+      ctx.response().setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(ModelJson.mapper().writeValueAsString(Map.of("code", code, "message", message)));
+    } catch (JsonProcessingException e) {
+      ctx.response().setStatusCode(500).end();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.tingsted.server.roster;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A citizens' assembly: its question, its session days with their tables, and the people in it.
+ */
+public record Assembly(String id, String name, String question, List<Session> sessions,
+                       Map<String, Member> members) {
+
+  public Assembly {
+    sessions = List.copyOf(sessions);
+    members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+  }
+
+  /** The session that holds {@code tableId}. */
+  public Optional<Session> sessionOfTable(String tableId) {
+    return sessions.stream().filter(s -> s.hasTable(tableId)).findFirst();
+  }
+
+  /** The session with this id. */
+  public Optional<Session> session(String sessionId) {
+    return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+  }
+
+  /** Everyone seated at {@code tableId}, in the order they were added. */
+  public List<Member> seatedAt(String tableId) {
+    return members.values().stream().filter(m -> tableId.equals(m.table())).toList();
+  }
+
+  /** This assembly with one more member. */
+  Assembly with(Member member) {
+    var next = new LinkedHashMap<>(members);
+    next.put(member.id(), member);
+    return new Assembly(id, name, question, sessions, next);
+  }
+}

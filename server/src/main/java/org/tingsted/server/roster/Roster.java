@@ -1,0 +1,150 @@
+package org.tingsted.server.roster;
+
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.tingsted.server.cluster.HazelcastSetup;
+import org.tingsted.server.cluster.JsonSerializer;
+import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.streams.ModelJson;
+
+/**
+ * Who takes part in which assembly, session and table: the directory that administrators fill
+ * and that the gateway reads when a member joins. Kept in Hazelcast so every node sees it.
+ */
+public final class Roster {
+
+  /** The longest name of an assembly, session, table or person. */
+  public static final int NAME_MAX = 120;
+  /** The longest assembly question. */
+  public static final int QUESTION_MAX = 1000;
+
+  private final Vertx vertx;
+  private final IMap<String, Assembly> assemblies;
+
+  public Roster(Vertx vertx, HazelcastInstance hazelcast) {
+    this.vertx = vertx;
+    this.assemblies = hazelcast.getMap(HazelcastSetup.MAP_PREFIX + "assemblies");
+  }
+
+  /** The Hazelcast serializers of what this package keeps in Hazelcast. */
+  public static List<SerializerConfig> serializers() {
+    var mapper = ModelJson.mapper();
+    return List.of(
+        JsonSerializer.of(mapper, Assembly.class, 1101),
+        JsonSerializer.of(mapper, AddMember.class, 1102));
+  }
+
+  /** A session day to create, with the names of its tables. */
+  public record NewSession(String name, String date, List<String> tables) {
+  }
+
+  /** Creates an assembly with its sessions and tables; ids are chosen here. */
+  public Future<Assembly> create(String name, String question, List<NewSession> sessions) {
+    try {
+      requireName("assembly name", name);
+      if (question != null && question.length() > QUESTION_MAX) {
+        throw new RosterException.Invalid("question is longer than " + QUESTION_MAX + " characters");
+      }
+      if (sessions == null || sessions.isEmpty()) {
+        throw new RosterException.Invalid("an assembly needs at least one session");
+      }
+      var made = new ArrayList<Session>();
+      for (NewSession s : sessions) {
+        requireName("session name", s.name());
+        if (s.tables() == null || s.tables().isEmpty()) {
+          throw new RosterException.Invalid("session '" + s.name() + "' needs at least one table");
+        }
+        var tables = new ArrayList<TablePlace>();
+        for (String table : s.tables()) {
+          requireName("table name", table);
+          tables.add(new TablePlace(Ids.next('t'), table.strip()));
+        }
+        made.add(new Session(Ids.next('s'), s.name().strip(), s.date(), tables));
+      }
+      var assembly = new Assembly(Ids.next('a'), name.strip(), question, made, new LinkedHashMap<>());
+      return Future.fromCompletionStage(assemblies.putAsync(assembly.id(), assembly), vertx.getOrCreateContext())
+          .map(previous -> assembly);
+    } catch (RosterException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The assembly with this id, or null. */
+  public Future<Assembly> get(String assemblyId) {
+    return Future.fromCompletionStage(assemblies.getAsync(assemblyId), vertx.getOrCreateContext());
+  }
+
+  /** The assembly with this id, failing with {@code not_found} when there is none. */
+  public Future<Assembly> require(String assemblyId) {
+    return get(assemblyId).compose(a -> a != null
+        ? Future.succeededFuture(a)
+        : Future.failedFuture(new RosterException.NotFound("no assembly " + assemblyId)));
+  }
+
+  /** Every assembly, in no particular order. */
+  public Future<List<Assembly>> all() {
+    return vertx.executeBlocking(() -> List.copyOf(assemblies.values()));
+  }
+
+  /**
+   * Adds a person. Members and table facilitators sit at a table; a lead facilitator or an
+   * observer belongs to a session and may name no table.
+   */
+  public Future<Member> addMember(String assemblyId, String name, Role role, String sessionId, String tableId) {
+    return require(assemblyId).compose(assembly -> {
+      try {
+        requireName("member name", name);
+        if (role == null) {
+          throw new RosterException.Invalid("role is required");
+        }
+        Session session = resolveSession(assembly, sessionId, tableId);
+        boolean needsTable = role == Role.MEMBER || role == Role.FACILITATOR;
+        if (needsTable && tableId == null) {
+          throw new RosterException.Invalid("a " + role.name().toLowerCase() + " needs a table");
+        }
+        var member = new Member(Ids.next('m'), name.strip(), role, session.id(), tableId);
+        return Future.fromCompletionStage(
+                assemblies.submitToKey(assemblyId, new AddMember(member)), vertx.getOrCreateContext())
+            .compose(added -> added
+                ? Future.succeededFuture(member)
+                : Future.failedFuture(new RosterException.NotFound("no assembly " + assemblyId)));
+      } catch (RosterException e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  private static Session resolveSession(Assembly assembly, String sessionId, String tableId) {
+    if (tableId != null) {
+      Session session = assembly.sessionOfTable(tableId)
+          .orElseThrow(() -> new RosterException.NotFound("no table " + tableId + " in assembly " + assembly.id()));
+      if (sessionId != null && !sessionId.equals(session.id())) {
+        throw new RosterException.Invalid("table " + tableId + " is not in session " + sessionId);
+      }
+      return session;
+    }
+    if (sessionId == null) {
+      if (assembly.sessions().size() == 1) {
+        return assembly.sessions().get(0);
+      }
+      throw new RosterException.Invalid("name the session or the table");
+    }
+    return assembly.session(sessionId)
+        .orElseThrow(() -> new RosterException.NotFound("no session " + sessionId + " in assembly " + assembly.id()));
+  }
+
+  private static void requireName(String what, String value) {
+    if (value == null || value.isBlank()) {
+      throw new RosterException.Invalid(what + " is required");
+    }
+    if (value.strip().length() > NAME_MAX) {
+      throw new RosterException.Invalid(what + " is longer than " + NAME_MAX + " characters");
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.tingsted.server.streams;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.tingsted.server.cluster.HazelcastSetup;
+import org.tingsted.server.cluster.JsonSerializer;
+import org.tingsted.server.deliberation.Actor;
+import org.tingsted.server.deliberation.TableCommand;
+
+/**
+ * Runs commands against table streams at the owner of each stream's partition and publishes
+ * the accepted events to every node.
+ *
+ * <p>Results come back on the caller's Vert.x context; nothing here blocks an event loop.
+ */
+public final class TableStreams {
+
+  static final String MAP = HazelcastSetup.MAP_PREFIX + "streams";
+  private static final TypeReference<List<StreamEvent>> EVENT_LIST = new TypeReference<>() {
+  };
+
+  private final Vertx vertx;
+  private final IMap<String, StreamEntry> entries;
+
+  public TableStreams(Vertx vertx, HazelcastInstance hazelcast) {
+    this.vertx = vertx;
+    this.entries = hazelcast.getMap(MAP);
+  }
+
+  /** The Hazelcast serializers of what this package keeps in and sends through Hazelcast. */
+  public static List<SerializerConfig> serializers() {
+    var mapper = ModelJson.mapper();
+    return List.of(
+        JsonSerializer.of(mapper, StreamEntry.class, 1001),
+        JsonSerializer.of(mapper, RunCommand.class, 1002),
+        JsonSerializer.of(mapper, ReplaceEntry.class, 1003),
+        JsonSerializer.of(mapper, Outcome.class, 1004));
+  }
+
+  /**
+   * Runs {@code command} by {@code actor} on {@code table}'s stream. A command id that this
+   * member already used on the stream is not run again: its outcome carries the original seq.
+   * Accepted events are published on {@link Streams#address} before the future completes.
+   */
+  public Future<Outcome> execute(String table, TableCommand command, Actor actor, String commandId) {
+    String stream = Streams.ofTable(table);
+    var run = new RunCommand(stream, table, command, actor, commandId);
+    return Future.fromCompletionStage(entries.submitToKey(stream, run), vertx.getOrCreateContext())
+        .map(outcome -> {
+          if (!outcome.events().isEmpty()) {
+            vertx.eventBus().publish(Streams.address(stream), encode(outcome.events()));
+          }
+          return outcome;
+        });
+  }
+
+  /** The current working copy of a table's stream (an empty one if nothing happened yet). */
+  public Future<StreamEntry> read(String table) {
+    String stream = Streams.ofTable(table);
+    return Future.fromCompletionStage(entries.getAsync(stream), vertx.getOrCreateContext())
+        .map(entry -> entry != null ? entry : StreamEntry.empty(stream, table));
+  }
+
+  /** Encodes a batch of events for the event bus. */
+  public static Buffer encode(List<StreamEvent> events) {
+    try {
+      return Buffer.buffer(ModelJson.mapper().writeValueAsBytes(events));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Decodes a batch of events published on the event bus. */
+  public static List<StreamEvent> decode(Buffer body) {
+    try {
+      return ModelJson.mapper().readValue(body.getBytes(), EVENT_LIST);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
