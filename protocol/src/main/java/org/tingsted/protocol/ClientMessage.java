@@ -1,0 +1,37 @@
+package org.tingsted.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A message from a client to the server. The wire {@code type} names the record; the
+ * {@code id} is chosen by the client, unique per member, and reused when a command is retried.
+ * The server answers every client message with exactly one reply carrying the same id.
+ *
+ * <p>Jackson 2 does not read {@code permits}, so every record is also listed in
+ * {@link JsonSubTypes} below; a test keeps the two in step.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ConnectionCommand.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = ConnectionCommand.Clock.class, name = "clock"),
+    @JsonSubTypes.Type(value = ProposalCommand.Propose.class, name = "propose"),
+    @JsonSubTypes.Type(value = ProposalCommand.Edit.class, name = "edit"),
+    @JsonSubTypes.Type(value = ProposalCommand.Withdraw.class, name = "withdraw"),
+    @JsonSubTypes.Type(value = ProposalCommand.Comment.class, name = "comment"),
+    @JsonSubTypes.Type(value = ClusterCommand.CreateCluster.class, name = "createCluster"),
+    @JsonSubTypes.Type(value = ClusterCommand.RenameCluster.class, name = "renameCluster"),
+    @JsonSubTypes.Type(value = ClusterCommand.MoveToCluster.class, name = "moveToCluster"),
+    @JsonSubTypes.Type(value = ClusterCommand.MergeClusters.class, name = "mergeClusters"),
+    @JsonSubTypes.Type(value = ClusterCommand.DissolveCluster.class, name = "dissolveCluster"),
+    @JsonSubTypes.Type(value = VoteCommand.OpenVote.class, name = "openVote"),
+    @JsonSubTypes.Type(value = VoteCommand.CastBallot.class, name = "castBallot"),
+    @JsonSubTypes.Type(value = VoteCommand.CloseVote.class, name = "closeVote"),
+    @JsonSubTypes.Type(value = ModerationCommand.Hide.class, name = "hide"),
+    @JsonSubTypes.Type(value = ModerationCommand.Restore.class, name = "restore"),
+})
+public sealed interface ClientMessage permits ConnectionCommand, TableCommand {
+
+    /** The client's command id: 1 to {@value Protocol#MAX_ID_LENGTH} characters. */
+    String id();
+}

@@ -1,0 +1,27 @@
+package org.tingsted.protocol;
+
+/**
+ * The {@code kind} of the events on a table's stream. The fields of each kind's {@code data}
+ * are documented in {@code docs/protocol.md}. Kinds are strings, not an enum, because a client
+ * must skip kinds it does not know (new kinds are a compatible change).
+ */
+public final class EventKind {
+
+    public static final String PROPOSED = "proposed";
+    public static final String PROPOSAL_EDITED = "proposalEdited";
+    public static final String PROPOSAL_WITHDRAWN = "proposalWithdrawn";
+    public static final String COMMENTED = "commented";
+    public static final String CLUSTER_CREATED = "clusterCreated";
+    public static final String CLUSTER_RENAMED = "clusterRenamed";
+    public static final String PROPOSAL_MOVED = "proposalMoved";
+    public static final String CLUSTERS_MERGED = "clustersMerged";
+    public static final String CLUSTER_DISSOLVED = "clusterDissolved";
+    public static final String VOTE_OPENED = "voteOpened";
+    public static final String BALLOT_CAST = "ballotCast";
+    public static final String VOTE_CLOSED = "voteClosed";
+    public static final String ITEM_HIDDEN = "itemHidden";
+    public static final String ITEM_RESTORED = "itemRestored";
+
+    private EventKind() {
+    }
+}

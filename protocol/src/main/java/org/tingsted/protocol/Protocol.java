@@ -1,0 +1,52 @@
+package org.tingsted.protocol;
+
+/** Constants of the Tingsted wire protocol, version 1. See {@code docs/protocol.md}. */
+public final class Protocol {
+
+    /** The WebSocket sub-protocol a client must ask for; any other is refused at the upgrade. */
+    public static final String SUBPROTOCOL = "tingsted.v1";
+    /** The protocol version reported in {@code welcome}. */
+    public static final int VERSION = 1;
+    /** The largest text frame, in bytes of UTF-8, that the server reads. */
+    public static final int MAX_FRAME_BYTES = 65536;
+    /** Seconds a new connection has to send {@code hello} before it is closed with {@link #CLOSE_HELLO_TIMEOUT}. */
+    public static final int HELLO_TIMEOUT_SECONDS = 10;
+
+    /** Longest client command id and longest reference to a proposal, comment, cluster, vote, table or stream, in characters. */
+    public static final int MAX_ID_LENGTH = 64;
+    /** Longest join token, in characters. */
+    public static final int MAX_TOKEN_LENGTH = 4096;
+    /** Longest proposal title, in characters (Unicode code points). */
+    public static final int MAX_TITLE_LENGTH = 120;
+    /** Longest proposal text, in characters (Unicode code points). */
+    public static final int MAX_PROPOSAL_TEXT_LENGTH = 2000;
+    /** Longest comment text, in characters (Unicode code points). */
+    public static final int MAX_COMMENT_LENGTH = 1000;
+    /** Longest cluster name, in characters (Unicode code points). */
+    public static final int MAX_CLUSTER_NAME_LENGTH = 80;
+    /** Longest reason for hiding or restoring an item, in characters (Unicode code points). */
+    public static final int MAX_REASON_LENGTH = 500;
+
+    /** Lowest point on the agreement scale of a {@code scale} vote. */
+    public static final int SCALE_MIN = 1;
+    /** Highest point on the agreement scale of a {@code scale} vote. */
+    public static final int SCALE_MAX = 5;
+
+    /** Close code: the server is going away (shutdown, node drain); reconnect, to another node if known. */
+    public static final int CLOSE_GOING_AWAY = 1001;
+    /** Close code: a frame was larger than {@link #MAX_FRAME_BYTES}. */
+    public static final int CLOSE_TOO_BIG = 1009;
+    /** Close code: protocol violation (bad handshake, binary frame, {@code hello} not first). */
+    public static final int CLOSE_PROTOCOL_VIOLATION = 4400;
+    /** Close code: the credential is missing, expired or revoked. */
+    public static final int CLOSE_UNAUTHORIZED = 4401;
+    /** Close code: the member was removed or may no longer connect. */
+    public static final int CLOSE_FORBIDDEN = 4403;
+    /** Close code: no {@code hello} within {@link #HELLO_TIMEOUT_SECONDS}. */
+    public static final int CLOSE_HELLO_TIMEOUT = 4408;
+    /** Close code: too many messages, or too slow to read the outgoing messages. */
+    public static final int CLOSE_TOO_MANY = 4429;
+
+    private Protocol() {
+    }
+}

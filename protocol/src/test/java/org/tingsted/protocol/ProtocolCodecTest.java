@@ -1,0 +1,239 @@
+package org.tingsted.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProtocolCodecTest {
+
+    private final ProtocolCodec codec = new ProtocolCodec();
+
+    private ProtocolException refused(String frame) {
+        ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> codec.decodeClient(frame));
+        assertThat(e).as("expected %s to be refused", frame).isNotNull();
+        return e;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        {"type":"clock","id":"a"}                                             | invalid | field 'clientTime' is required
+        {"type":"clock","id":"a","clientTime":1.5}                            | invalid | field 'clientTime' must be an integer, not a number
+        {"type":"clock","id":"a","clientTime":"12"}                           | invalid | field 'clientTime' must be an integer, not a string
+        {"type":"clock","id":"a","clientTime":99999999999999999999999}        | invalid | field 'clientTime' is out of range
+        {"type":"propose","id":"a","title":5,"text":"x"}                      | invalid | field 'title' must be a string, not a number
+        {"type":"propose","id":"a","title":"t","text":"x","table":7}          | invalid | field 'table' must be a string, not a number
+        {"type":"propose","id":"a","title":"t","text":" "}                    | invalid | field 'text' must not be blank
+        {"type":"castBallot","id":"a","vote":"v1","ballot":{}}                | invalid | field 'ballot' must have exactly one of dots, order or scale
+        {"type":"castBallot","id":"a","vote":"v1","ballot":{"dots":{"p1":-1}}} | invalid | field 'ballot.dots.p1' must be at least 0 (was -1)
+        {"type":"castBallot","id":"a","vote":"v1","ballot":{"scale":{"p1":6}}} | invalid | field 'ballot.scale.p1' must be between 1 and 5 (was 6)
+        {"type":"castBallot","id":"a","vote":"v1","ballot":{"order":["p1","p1"]}} | invalid | field 'ballot.order' names p1 twice
+        {"type":"openVote","id":"a","method":"dots","items":["p1",3]}         | invalid | field 'items[1]' must be a string, not a number
+        {"type":"openVote","id":"a","method":"dots","items":[]}               | invalid | field 'items' must name at least 1 item
+        {"type":"openVote","id":"a","method":"scale","items":["p1"],"params":{"dotsPerMember":5}} | invalid | field 'params' applies to dots votes only
+        {"type":"openVote","id":"a","method":"dots","items":["p1"],"params":{"dotsPerMember":2,"capPerItem":3}} | invalid | field 'params.capPerItem' must not exceed dotsPerMember
+        {"type":"hello","id":"a","token":"t","device":"car"}                  | invalid | field 'device' must be one of room, remote (was 'car')
+        {"type":"hello","id":"a","token":"t","resume":{"table:t1":-3}}        | invalid | field 'resume.table:t1' must be at least 0 (was -3)
+        {"type":"edit","id":"a","proposal":"p1","version":0,"text":"x"}       | invalid | field 'version' must be at least 1 (was 0)
+        {"type":"edit","id":"a","proposal":"p1","version":1}                  | invalid | field 'title' is required when 'text' is absent: an edit must change something
+        {"type":"mergeClusters","id":"a","from":"k1","into":"k1"}             | invalid | field 'into' must differ from 'from'
+        {"type":"renameCluster","id":"a","cluster":"k1","name":""}            | invalid | field 'name' must not be blank
+        {"type":"hide","id":"a","item":"c1"}                                  | invalid | field 'reason' is required
+        {"type":5,"id":"a"}                                                   | invalid | field 'type' must be a string, not a number
+        {"type":"propose","type":"hello","id":"a"}                            | invalid | the frame is not valid JSON (Duplicate field 'type')
+        """)
+    @DisplayName("A refused frame gets a message that names the offending field")
+    void refusalNamesTheField(String frame, String code, String message) {
+        ProtocolException e = refused(frame);
+
+        assertThat(e.code().wireName()).isEqualTo(code);
+        assertThat(e.getMessage()).isEqualTo(message);
+    }
+
+    @Test
+    @DisplayName("A refused frame names its command id when it has a readable one, and only then")
+    void refusalCarriesTheId() {
+        assertThat(refused("{\"type\":\"propose\",\"id\":\"cmd7\",\"title\":\"\",\"text\":\"x\"}").id()).isEqualTo("cmd7");
+        assertThat(refused("{\"type\":\"nope\",\"id\":\"cmd8\"}").id()).isEqualTo("cmd8");
+        assertThat(refused("{\"type\":\"propose\",\"id\":5,\"title\":\"t\",\"text\":\"x\"}").id()).isNull();
+        assertThat(refused("{\"type\":\"propose\",\"id\":\"" + "x".repeat(65) + "\",\"title\":\"t\",\"text\":\"x\"}"))
+                .satisfies(e -> assertThat(e.id()).isNull())
+                .satisfies(e -> assertThat(e.getMessage()).isEqualTo("field 'id' must be at most 64 characters"));
+        assertThat(refused("{\"type\":\"propose\",\"id\":\"cmd9\"").id()).isNull();
+    }
+
+    @Test
+    @DisplayName("A refused frame turns into the error reply the gateway sends")
+    void refusalBecomesAnErrorReply() {
+        Reply.Error reply = refused("{\"type\":\"teleport\",\"id\":\"cmd3\"}").toReply();
+
+        assertThat(codec.encode(reply))
+                .isEqualTo("{\"type\":\"error\",\"id\":\"cmd3\",\"code\":\"unknown_type\",\"message\":\"unknown message type 'teleport'\"}");
+    }
+
+    @Test
+    @DisplayName("Texts are measured in characters, not bytes: 120 Danish letters or emoji make a valid title")
+    void limitsCountCharacters() throws Exception {
+        String title = "æøå😀".repeat(30);
+        ClientMessage ok = codec.decodeClient(codec.encode(new ProposalCommand.Propose("a", null, title, "x")));
+        assertThat(((ProposalCommand.Propose) ok).title()).isEqualTo(title);
+
+        assertThatThrownBy(() -> new ProposalCommand.Propose("a", null, title + "ø", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'title' must be at most 120 characters (was 121)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        text     | 2000 | {"type":"propose","id":"a","title":"t","text":"%s"}
+        name     | 80   | {"type":"createCluster","id":"a","name":"%s"}
+        name     | 80   | {"type":"renameCluster","id":"a","cluster":"k1","name":"%s"}
+        reason   | 500  | {"type":"hide","id":"a","item":"p1","reason":"%s"}
+        reason   | 500  | {"type":"restore","id":"a","item":"p1","reason":"%s"}
+        text     | 1000 | {"type":"comment","id":"a","proposal":"p1","kind":"other","text":"%s"}
+        title    | 120  | {"type":"edit","id":"a","proposal":"p1","version":1,"title":"%s"}
+        token    | 4096 | {"type":"hello","id":"a","token":"%s"}
+        """)
+    @DisplayName("Each text accepts its limit and refuses one character more as too_large")
+    void textLimits(String field, int limit, String template) throws Exception {
+        codec.decodeClient(template.formatted("x".repeat(limit)));
+
+        ProtocolException e = refused(template.formatted("x".repeat(limit + 1)));
+        assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(e.getMessage()).startsWith("field '" + field + "' must be at most " + limit + " characters");
+    }
+
+    @Test
+    @DisplayName("A frame over 64 KiB is refused as too_large without being parsed")
+    void oversizedFrame() {
+        String frame = "{\"type\":\"propose\",\"id\":\"a\",\"title\":\"t\",\"text\":\"" + "ø".repeat(33_000) + "\"}";
+
+        ProtocolException e = refused(frame);
+        assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(e.id()).isNull();
+    }
+
+    @Test
+    @DisplayName("Optional fields left out are not written; a hello without device means a tablet in the room")
+    void optionalFields() throws Exception {
+        ClientMessage hello = codec.decodeClient("{\"type\":\"hello\",\"id\":\"a\",\"token\":\"t\"}");
+
+        assertThat(hello).isEqualTo(new ConnectionCommand.Hello("a", "t", Device.ROOM, null));
+        assertThat(codec.encode(new ProposalCommand.Withdraw("a", null, "p1")))
+                .isEqualTo("{\"type\":\"withdraw\",\"id\":\"a\",\"proposal\":\"p1\"}");
+        assertThat(codec.encode(Reply.Ack.withoutEvent("a"))).isEqualTo("{\"type\":\"ack\",\"id\":\"a\"}");
+    }
+
+    @Test
+    @DisplayName("Taking a proposal out of its cluster: a missing cluster reads as null, and null is always written")
+    void moveOutOfCluster() throws Exception {
+        ClientMessage absent = codec.decodeClient("{\"type\":\"moveToCluster\",\"id\":\"a\",\"proposal\":\"p1\"}");
+
+        assertThat(absent).isEqualTo(new ClusterCommand.MoveToCluster("a", null, "p1", null));
+        assertThat(codec.encode(absent)).isEqualTo("{\"type\":\"moveToCluster\",\"id\":\"a\",\"proposal\":\"p1\",\"cluster\":null}");
+    }
+
+    @Test
+    @DisplayName("An event made by the server itself is written with \"by\": null")
+    void eventByTheServer() throws Exception {
+        ObjectNode data = codec.mapper().createObjectNode().put("timer", "t1");
+        String frame = codec.encode(new Push.Event("session:s1", 3, 1764556800000L, null, "timerElapsed", data));
+
+        JsonNode tree = codec.mapper().readTree(frame);
+        assertThat(tree.has("by")).isTrue();
+        assertThat(tree.get("by").isNull()).isTrue();
+        assertThat(codec.decodeServer(frame)).isEqualTo(new Push.Event("session:s1", 3, 1764556800000L, null, "timerElapsed", data));
+    }
+
+    @Test
+    @DisplayName("Ballots are exactly one of dots, order or scale, and are built by name")
+    void ballots() throws Exception {
+        assertThat(codec.encode(new VoteCommand.CastBallot("a", "t1", "v1", Ballot.order(List.of("p2", "p1")))))
+                .isEqualTo("{\"type\":\"castBallot\",\"id\":\"a\",\"table\":\"t1\",\"vote\":\"v1\",\"ballot\":{\"order\":[\"p2\",\"p1\"]}}");
+        assertThatThrownBy(() -> new Ballot(Map.of("p1", 1), List.of("p1"), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Ballot.scale(Map.of()))
+                .hasMessage("field 'scale' must name at least 1 item");
+    }
+
+    @Test
+    @DisplayName("An ack names both the stream and the seq of the first event, or neither")
+    void ackStreamAndSeqGoTogether() {
+        assertThatThrownBy(() -> new Reply.Ack("a", "table:t1", null)).hasMessage("field 'seq' is required when stream is given");
+        assertThatThrownBy(() -> codec.decodeServer("{\"type\":\"ack\",\"id\":\"a\",\"seq\":4}"))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("field 'stream' is required when seq is given"));
+    }
+
+    @Test
+    @DisplayName("Error codes are the closed set of ten, written by their wire names")
+    void errorCodes() throws Exception {
+        assertThat(ErrorCode.values()).extracting(ErrorCode::wireName).containsExactly(
+                "unauthorized", "forbidden", "invalid", "not_found", "conflict", "phase_closed",
+                "rate_limited", "too_large", "unknown_type", "internal");
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(codec.mapper().writeValueAsString(code)).isEqualTo("\"" + code.wireName() + "\"");
+            assertThat(code.meaning()).isNotBlank();
+        }
+    }
+
+    @Test
+    @DisplayName("Enums travel in lower case, as the documentation spells them")
+    void enumWireNames() throws Exception {
+        assertThat(codec.mapper().writeValueAsString(Role.LEAD_FACILITATOR)).isEqualTo("\"lead_facilitator\"");
+        assertThat(codec.mapper().writeValueAsString(VoteMethod.RANKING)).isEqualTo("\"ranking\"");
+        assertThat(codec.mapper().writeValueAsString(CommentKind.QUESTION)).isEqualTo("\"question\"");
+        assertThat(codec.mapper().writeValueAsString(Device.REMOTE)).isEqualTo("\"remote\"");
+    }
+
+    @Test
+    @DisplayName("Messages built in code are immutable copies of what was passed in")
+    void immutable() {
+        List<String> items = new ArrayList<>(List.of("p1"));
+        VoteCommand.OpenVote open = new VoteCommand.OpenVote("a", null, VoteMethod.RANKING, items, null);
+        items.add("p2");
+
+        assertThat(open.items()).containsExactly("p1");
+        assertThatThrownBy(() -> open.items().add("p3")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @DisplayName("The codec can be shared between threads")
+    void sharedBetweenThreads() throws Exception {
+        String frame = Vectors.text("client/castBallot.json");
+        ClientMessage expected = codec.decodeClient(frame);
+        AtomicInteger mismatches = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Void>> tasks = Collections.nCopies(8, () -> {
+                for (int i = 0; i < 2_000; i++) {
+                    if (!codec.decodeClient(codec.encode(codec.decodeClient(frame))).equals(expected)) {
+                        mismatches.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mismatches).hasValue(0);
+    }
+}
