@@ -1,0 +1,674 @@
+package org.tingsted.server.deliberation;
+
+import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
+import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
+import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
+import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
+import static org.tingsted.server.deliberation.Rejection.Reason.PHASE_CLOSED;
+import static org.tingsted.server.deliberation.Rejection.Reason.TOO_LARGE;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.tingsted.server.deliberation.Decision.Accepted;
+import org.tingsted.server.deliberation.Decision.Rejected;
+import org.tingsted.server.deliberation.TableCommand.AddComment;
+import org.tingsted.server.deliberation.TableCommand.CastBallot;
+import org.tingsted.server.deliberation.TableCommand.CloseVote;
+import org.tingsted.server.deliberation.TableCommand.CreateCluster;
+import org.tingsted.server.deliberation.TableCommand.DissolveCluster;
+import org.tingsted.server.deliberation.TableCommand.EditProposal;
+import org.tingsted.server.deliberation.TableCommand.HideItem;
+import org.tingsted.server.deliberation.TableCommand.MergeClusters;
+import org.tingsted.server.deliberation.TableCommand.MoveToCluster;
+import org.tingsted.server.deliberation.TableCommand.OpenVote;
+import org.tingsted.server.deliberation.TableCommand.Propose;
+import org.tingsted.server.deliberation.TableCommand.RenameCluster;
+import org.tingsted.server.deliberation.TableCommand.RestoreItem;
+import org.tingsted.server.deliberation.TableCommand.WithdrawProposal;
+import org.tingsted.server.deliberation.TableEvent.BallotCast;
+import org.tingsted.server.deliberation.TableEvent.ClusterCreated;
+import org.tingsted.server.deliberation.TableEvent.ClusterDissolved;
+import org.tingsted.server.deliberation.TableEvent.ClusterRenamed;
+import org.tingsted.server.deliberation.TableEvent.ClustersMerged;
+import org.tingsted.server.deliberation.TableEvent.Commented;
+import org.tingsted.server.deliberation.TableEvent.ItemHidden;
+import org.tingsted.server.deliberation.TableEvent.ItemRestored;
+import org.tingsted.server.deliberation.TableEvent.ProposalEdited;
+import org.tingsted.server.deliberation.TableEvent.ProposalMoved;
+import org.tingsted.server.deliberation.TableEvent.ProposalWithdrawn;
+import org.tingsted.server.deliberation.TableEvent.Proposed;
+import org.tingsted.server.deliberation.TableEvent.VoteClosed;
+import org.tingsted.server.deliberation.TableEvent.VoteOpened;
+
+/**
+ * The rules of a table's board: {@link #decide} checks a command against the board and the actor
+ * and says which events it causes; {@link #evolve} applies one event.
+ *
+ * <p>Who may do what:
+ *
+ * <ul>
+ *   <li>Observers may do nothing.
+ *   <li>Members and facilitators propose, comment and cluster. Only a proposal's author may edit
+ *       or withdraw it.
+ *   <li>Only facilitators open and close votes and hide and restore items; only members vote.
+ * </ul>
+ *
+ * <p>Decisions about the board that the commands alone do not settle:
+ *
+ * <ul>
+ *   <li>A withdrawn proposal stays in its cluster and keeps its comments; it can no longer be
+ *       edited, commented on or put to a vote, but it may still be moved or clustered. A hidden
+ *       proposal can be neither: members cannot see it, so they must not rearrange it.
+ *   <li>A comment cannot be added to a withdrawn or hidden proposal, nor as a reply to a hidden
+ *       comment.
+ *   <li>A cluster that is an item of an open vote cannot be merged away or dissolved, because the
+ *       ballots already cast name it. Moving proposals in and out of it is allowed.
+ *   <li>Texts are stored stripped of surrounding whitespace.
+ * </ul>
+ *
+ * <p>{@code decide} never throws and never changes anything: every problem with a command,
+ * including missing fields, is answered with a {@link Rejection}.
+ */
+public final class Table {
+  private Table() {}
+
+  /** Checks a command and returns the events it causes, or why it is refused. */
+  public static Decision decide(Board board, TableCommand command, Actor actor) {
+    if (board == null) {
+      return reject(INVALID, "there is no board to act on");
+    }
+    if (command == null) {
+      return reject(INVALID, "the command is missing");
+    }
+    if (actor == null || actor.member() == null || actor.role() == null) {
+      return reject(INVALID, "it is not known who is acting");
+    }
+    if (actor.role() == Role.OBSERVER) {
+      return reject(FORBIDDEN, "observers can follow the table but not take part");
+    }
+    if (command instanceof Propose c) {
+      return propose(board, c, actor);
+    } else if (command instanceof EditProposal c) {
+      return edit(board, c, actor);
+    } else if (command instanceof WithdrawProposal c) {
+      return withdraw(board, c, actor);
+    } else if (command instanceof AddComment c) {
+      return comment(board, c, actor);
+    } else if (command instanceof CreateCluster c) {
+      return createCluster(board, c);
+    } else if (command instanceof RenameCluster c) {
+      return renameCluster(board, c);
+    } else if (command instanceof MoveToCluster c) {
+      return move(board, c);
+    } else if (command instanceof MergeClusters c) {
+      return merge(board, c);
+    } else if (command instanceof DissolveCluster c) {
+      return dissolve(board, c);
+    } else if (command instanceof OpenVote c) {
+      return openVote(board, c, actor);
+    } else if (command instanceof CastBallot c) {
+      return castBallot(board, c, actor);
+    } else if (command instanceof CloseVote c) {
+      return closeVote(board, c, actor);
+    } else if (command instanceof HideItem c) {
+      return hide(board, c, actor);
+    } else if (command instanceof RestoreItem c) {
+      return restore(board, c, actor);
+    }
+    return reject(INVALID, "unknown command " + command.getClass().getSimpleName());
+  }
+
+  private static Decision propose(Board board, Propose c, Actor actor) {
+    Rejection wrong = text("title", c.title(), Limits.TITLE);
+    if (wrong == null) {
+      wrong = text("proposal text", c.text(), Limits.PROPOSAL_TEXT);
+    }
+    if (wrong != null) {
+      return new Rejected(wrong);
+    }
+    String id = "p" + (board.proposalsMade() + 1);
+    return accept(new Proposed(id, actor.member(), c.title().strip(), c.text().strip()));
+  }
+
+  private static Decision edit(Board board, EditProposal c, Actor actor) {
+    if (c.proposal() == null) {
+      return reject(INVALID, "say which proposal to edit");
+    }
+    if (c.title() == null && c.text() == null) {
+      return reject(INVALID, "the edit changes neither the title nor the text");
+    }
+    Rejection wrong = c.title() == null ? null : text("title", c.title(), Limits.TITLE);
+    if (wrong == null && c.text() != null) {
+      wrong = text("proposal text", c.text(), Limits.PROPOSAL_TEXT);
+    }
+    if (wrong != null) {
+      return new Rejected(wrong);
+    }
+    Proposal proposal = board.proposals().get(c.proposal());
+    if (proposal == null) {
+      return notFound("proposal", c.proposal());
+    }
+    if (!proposal.author().equals(actor.member())) {
+      return reject(FORBIDDEN, "only the author of proposal " + proposal.id() + " may edit it");
+    }
+    Decision closed = mustBeOpen(proposal, "edited");
+    if (closed != null) {
+      return closed;
+    }
+    if (c.version() != proposal.version()) {
+      return reject(CONFLICT, "proposal " + proposal.id() + " is at version " + proposal.version()
+          + ", but the edit was made to version " + c.version());
+    }
+    return accept(new ProposalEdited(proposal.id(), proposal.version() + 1,
+        c.title() == null ? proposal.title() : c.title().strip(),
+        c.text() == null ? proposal.text() : c.text().strip()));
+  }
+
+  private static Decision withdraw(Board board, WithdrawProposal c, Actor actor) {
+    if (c.proposal() == null) {
+      return reject(INVALID, "say which proposal to withdraw");
+    }
+    Proposal proposal = board.proposals().get(c.proposal());
+    if (proposal == null) {
+      return notFound("proposal", c.proposal());
+    }
+    if (!proposal.author().equals(actor.member())) {
+      return reject(FORBIDDEN,
+          "only the author of proposal " + proposal.id() + " may withdraw it");
+    }
+    Decision closed = mustBeOpen(proposal, "withdrawn");
+    return closed != null ? closed : accept(new ProposalWithdrawn(proposal.id()));
+  }
+
+  private static Decision comment(Board board, AddComment c, Actor actor) {
+    if (c.proposal() == null) {
+      return reject(INVALID, "say which proposal the comment is about");
+    }
+    if (c.kind() == null) {
+      return reject(INVALID, "say whether the comment is support, a concern, a question or other");
+    }
+    Rejection wrong = text("comment", c.text(), Limits.COMMENT);
+    if (wrong != null) {
+      return new Rejected(wrong);
+    }
+    Proposal proposal = board.proposals().get(c.proposal());
+    if (proposal == null) {
+      return notFound("proposal", c.proposal());
+    }
+    Decision closed = mustBeOpen(proposal, "commented on");
+    if (closed != null) {
+      return closed;
+    }
+    if (c.replyTo() != null) {
+      Comment parent = board.comments().get(c.replyTo());
+      if (parent == null) {
+        return notFound("comment", c.replyTo());
+      }
+      if (!parent.proposal().equals(proposal.id())) {
+        return reject(INVALID, "comment " + parent.id() + " is about proposal "
+            + parent.proposal() + ", not " + proposal.id());
+      }
+      if (parent.replyTo() != null) {
+        return reject(INVALID, "comment " + parent.id()
+            + " is itself a reply; reply to comment " + parent.replyTo() + " instead");
+      }
+      if (parent.hidden()) {
+        return reject(CONFLICT, "comment " + parent.id() + " is hidden");
+      }
+    }
+    String id = "c" + (board.commentsMade() + 1);
+    return accept(new Commented(
+        id, proposal.id(), actor.member(), c.kind(), c.text().strip(), c.replyTo()));
+  }
+
+  private static Decision createCluster(Board board, CreateCluster c) {
+    Rejection wrong = text("cluster name", c.name(), Limits.CLUSTER_NAME);
+    if (wrong != null) {
+      return new Rejected(wrong);
+    }
+    if (c.proposals() == null) {
+      return reject(INVALID, "give the list of proposals for the cluster (it may be empty)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String id : c.proposals()) {
+      if (id == null) {
+        return reject(INVALID, "the list of proposals has an empty entry");
+      }
+      if (!seen.add(id)) {
+        return reject(INVALID, "proposal " + id + " is listed twice");
+      }
+      Decision cannot = movable(board, id);
+      if (cannot != null) {
+        return cannot;
+      }
+    }
+    String id = "k" + (board.clustersMade() + 1);
+    return accept(new ClusterCreated(id, c.name().strip(), c.proposals()));
+  }
+
+  private static Decision renameCluster(Board board, RenameCluster c) {
+    if (c.cluster() == null) {
+      return reject(INVALID, "say which cluster to rename");
+    }
+    Rejection wrong = text("cluster name", c.name(), Limits.CLUSTER_NAME);
+    if (wrong != null) {
+      return new Rejected(wrong);
+    }
+    if (!board.clusters().containsKey(c.cluster())) {
+      return notFound("cluster", c.cluster());
+    }
+    return accept(new ClusterRenamed(c.cluster(), c.name().strip()));
+  }
+
+  private static Decision move(Board board, MoveToCluster c) {
+    if (c.proposal() == null) {
+      return reject(INVALID, "say which proposal to move");
+    }
+    Decision cannot = movable(board, c.proposal());
+    if (cannot != null) {
+      return cannot;
+    }
+    if (c.cluster() != null && !board.clusters().containsKey(c.cluster())) {
+      return notFound("cluster", c.cluster());
+    }
+    Proposal proposal = board.proposals().get(c.proposal());
+    if (Objects.equals(proposal.cluster(), c.cluster())) {
+      return reject(INVALID, c.cluster() == null
+          ? "proposal " + proposal.id() + " is not in a cluster"
+          : "proposal " + proposal.id() + " is already in cluster " + c.cluster());
+    }
+    return accept(new ProposalMoved(proposal.id(), proposal.cluster(), c.cluster()));
+  }
+
+  private static Decision merge(Board board, MergeClusters c) {
+    if (c.from() == null || c.into() == null) {
+      return reject(INVALID, "say which cluster to merge into which");
+    }
+    if (c.from().equals(c.into())) {
+      return reject(INVALID, "cluster " + c.from() + " cannot be merged into itself");
+    }
+    for (String id : List.of(c.from(), c.into())) {
+      if (!board.clusters().containsKey(id)) {
+        return notFound("cluster", id);
+      }
+    }
+    Decision voting = notOnOpenVote(board, c.from(), "merged away");
+    return voting != null ? voting : accept(new ClustersMerged(c.from(), c.into()));
+  }
+
+  private static Decision dissolve(Board board, DissolveCluster c) {
+    if (c.cluster() == null) {
+      return reject(INVALID, "say which cluster to dissolve");
+    }
+    if (!board.clusters().containsKey(c.cluster())) {
+      return notFound("cluster", c.cluster());
+    }
+    Decision voting = notOnOpenVote(board, c.cluster(), "dissolved");
+    return voting != null ? voting : accept(new ClusterDissolved(c.cluster()));
+  }
+
+  private static Decision openVote(Board board, OpenVote c, Actor actor) {
+    if (!actor.role().facilitates()) {
+      return reject(FORBIDDEN, "only a facilitator may open a vote");
+    }
+    if (c.method() == null) {
+      return reject(INVALID, "say how to vote: dots, ranking or scale");
+    }
+    if (c.items() == null || c.items().isEmpty()) {
+      return reject(INVALID, "a vote needs at least one proposal or cluster");
+    }
+    if (c.items().size() > Limits.VOTE_ITEMS) {
+      return reject(TOO_LARGE, "a vote may list at most " + Limits.VOTE_ITEMS + " items, not "
+          + c.items().size());
+    }
+    if (c.method() == VoteMethod.RANKING && c.items().size() < 2) {
+      return reject(INVALID, "a ranking needs at least two items");
+    }
+    if (c.method() == VoteMethod.DOTS) {
+      if (c.dotsPerMember() < 1) {
+        return reject(INVALID, "each member needs at least one dot");
+      }
+      if (c.dotsPerMember() > Limits.DOTS_PER_MEMBER) {
+        return reject(TOO_LARGE, "each member may have at most " + Limits.DOTS_PER_MEMBER
+            + " dots, not " + c.dotsPerMember());
+      }
+      if (c.capPerItem() < 1 || c.capPerItem() > c.dotsPerMember()) {
+        return reject(INVALID, "the most dots on one item must be between 1 and "
+            + c.dotsPerMember() + ", not " + c.capPerItem());
+      }
+    } else if (c.dotsPerMember() != 0 || c.capPerItem() != 0) {
+      return reject(INVALID, "dots per member and dots per item only apply to dot voting");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String item : c.items()) {
+      if (item == null) {
+        return reject(INVALID, "the list of items has an empty entry");
+      }
+      if (!seen.add(item)) {
+        return reject(INVALID, item + " is listed twice");
+      }
+      if (board.clusters().containsKey(item)) {
+        continue;
+      }
+      Proposal proposal = board.proposals().get(item);
+      if (proposal == null) {
+        return reject(NOT_FOUND, "there is no proposal or cluster " + item);
+      }
+      Decision closed = mustBeOpen(proposal, "put to a vote");
+      if (closed != null) {
+        return closed;
+      }
+    }
+    String id = "v" + (board.votesOpened() + 1);
+    return accept(new VoteOpened(id, c.method(), c.items(), c.dotsPerMember(), c.capPerItem()));
+  }
+
+  private static Decision castBallot(Board board, CastBallot c, Actor actor) {
+    if (actor.role() != Role.MEMBER) {
+      return reject(FORBIDDEN, "facilitators run the vote and do not vote");
+    }
+    if (c.vote() == null) {
+      return reject(INVALID, "say which vote the ballot is for");
+    }
+    if (c.ballot() == null) {
+      return reject(INVALID, "the ballot is missing");
+    }
+    Vote vote = board.votes().get(c.vote());
+    if (vote == null) {
+      return notFound("vote", c.vote());
+    }
+    if (vote.status() == VoteStatus.CLOSED) {
+      return reject(PHASE_CLOSED, "vote " + vote.id() + " is closed");
+    }
+    String wrong = BallotRules.check(vote, c.ballot());
+    if (wrong != null) {
+      return reject(INVALID, wrong);
+    }
+    int ballots = vote.ballots().size() + (vote.ballots().containsKey(actor.member()) ? 0 : 1);
+    return accept(new BallotCast(vote.id(), actor.member(), c.ballot(), ballots));
+  }
+
+  private static Decision closeVote(Board board, CloseVote c, Actor actor) {
+    if (!actor.role().facilitates()) {
+      return reject(FORBIDDEN, "only a facilitator may close a vote");
+    }
+    if (c.vote() == null) {
+      return reject(INVALID, "say which vote to close");
+    }
+    Vote vote = board.votes().get(c.vote());
+    if (vote == null) {
+      return notFound("vote", c.vote());
+    }
+    if (vote.status() == VoteStatus.CLOSED) {
+      return reject(CONFLICT, "vote " + vote.id() + " is already closed");
+    }
+    return accept(new VoteClosed(vote.id(), Tally.of(vote)));
+  }
+
+  private static Decision hide(Board board, HideItem c, Actor actor) {
+    Decision wrong = moderation(board, c.item(), c.reason(), actor, "hide");
+    if (wrong != null) {
+      return wrong;
+    }
+    if (hidden(board, c.item())) {
+      return reject(CONFLICT, c.item() + " is already hidden");
+    }
+    return accept(new ItemHidden(c.item(), c.reason().strip(), actor.member()));
+  }
+
+  private static Decision restore(Board board, RestoreItem c, Actor actor) {
+    Decision wrong = moderation(board, c.item(), c.reason(), actor, "restore");
+    if (wrong != null) {
+      return wrong;
+    }
+    if (!hidden(board, c.item())) {
+      return reject(CONFLICT, c.item() + " is not hidden");
+    }
+    return accept(new ItemRestored(c.item(), c.reason().strip(), actor.member()));
+  }
+
+  private static Decision moderation(
+      Board board, String item, String reason, Actor actor, String verb) {
+    if (!actor.role().facilitates()) {
+      return reject(FORBIDDEN, "only a facilitator may " + verb + " items");
+    }
+    if (item == null) {
+      return reject(INVALID, "say which proposal or comment to " + verb);
+    }
+    Rejection wrong = text("reason", reason, Limits.REASON);
+    if (wrong != null) {
+      return new Rejected(wrong);
+    }
+    if (!board.proposals().containsKey(item) && !board.comments().containsKey(item)) {
+      return reject(NOT_FOUND, "there is no proposal or comment " + item);
+    }
+    return null;
+  }
+
+  private static boolean hidden(Board board, String item) {
+    Proposal proposal = board.proposals().get(item);
+    return proposal != null
+        ? proposal.status() == ProposalStatus.HIDDEN
+        : board.comments().get(item).hidden();
+  }
+
+  private static Decision movable(Board board, String id) {
+    Proposal proposal = board.proposals().get(id);
+    if (proposal == null) {
+      return notFound("proposal", id);
+    }
+    if (proposal.status() == ProposalStatus.HIDDEN) {
+      return reject(CONFLICT, "proposal " + id + " is hidden and cannot be clustered");
+    }
+    return null;
+  }
+
+  private static Decision mustBeOpen(Proposal proposal, String verb) {
+    if (proposal.status() == ProposalStatus.OPEN) {
+      return null;
+    }
+    String state = proposal.status() == ProposalStatus.HIDDEN ? "hidden" : "withdrawn";
+    return reject(CONFLICT,
+        "proposal " + proposal.id() + " is " + state + " and cannot be " + verb);
+  }
+
+  private static Decision notOnOpenVote(Board board, String cluster, String verb) {
+    for (Vote vote : board.votes().values()) {
+      if (vote.status() == VoteStatus.OPEN && vote.items().contains(cluster)) {
+        return reject(CONFLICT, "cluster " + cluster + " is on the ballot of open vote "
+            + vote.id() + " and cannot be " + verb);
+      }
+    }
+    return null;
+  }
+
+  private static Rejection text(String what, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return new Rejection(INVALID, "the " + what + " is empty");
+    }
+    int length = value.strip().length();
+    if (length > max) {
+      return new Rejection(TOO_LARGE, "the " + what + " is " + length
+          + " characters long; at most " + max + " are allowed");
+    }
+    return null;
+  }
+
+  private static Decision notFound(String what, String id) {
+    return reject(NOT_FOUND, "there is no " + what + " " + id);
+  }
+
+  private static Decision reject(Rejection.Reason reason, String message) {
+    return new Rejected(new Rejection(reason, message));
+  }
+
+  private static Decision accept(TableEvent event) {
+    return new Accepted(List.of(event));
+  }
+
+  /**
+   * Applies one event to the board. Events are trusted to come from {@link #decide} on the same
+   * history; an event that does not fit the board is a corrupt journal and throws
+   * IllegalArgumentException.
+   */
+  public static Board evolve(Board board, TableEvent event) {
+    if (event instanceof Proposed e) {
+      Map<String, Proposal> next = new LinkedHashMap<>(board.proposals());
+      next.put(e.proposal(), new Proposal(e.proposal(), e.author(), e.title(), e.text(), 1,
+          ProposalStatus.OPEN, null, null));
+      return board.withProposals(next, board.proposalsMade() + 1);
+    } else if (event instanceof ProposalEdited e) {
+      Proposal p = proposal(board, e.proposal());
+      return board.withProposal(new Proposal(p.id(), p.author(), e.title(), e.text(), e.version(),
+          p.status(), p.statusBeforeHidden(), p.cluster()));
+    } else if (event instanceof ProposalWithdrawn e) {
+      return board.withProposal(
+          proposal(board, e.proposal()).withStatus(ProposalStatus.WITHDRAWN, null));
+    } else if (event instanceof Commented e) {
+      Map<String, Comment> next = new LinkedHashMap<>(board.comments());
+      next.put(e.comment(), new Comment(
+          e.comment(), e.proposal(), e.author(), e.kind(), e.text(), e.replyTo(), false));
+      return board.withComments(next, board.commentsMade() + 1);
+    } else if (event instanceof ClusterCreated e) {
+      Clustering clustering = new Clustering(board);
+      clustering.clusters.put(e.cluster(), new Cluster(e.cluster(), e.name(), List.of()));
+      for (String proposal : e.proposals()) {
+        clustering.move(proposal, e.cluster());
+      }
+      return clustering.into(board, board.clustersMade() + 1);
+    } else if (event instanceof ClusterRenamed e) {
+      Clustering clustering = new Clustering(board);
+      Cluster cluster = clustering.cluster(e.cluster());
+      clustering.clusters.put(cluster.id(), new Cluster(cluster.id(), e.name(), cluster.proposals()));
+      return clustering.into(board, board.clustersMade());
+    } else if (event instanceof ProposalMoved e) {
+      Clustering clustering = new Clustering(board);
+      clustering.move(e.proposal(), e.to());
+      return clustering.into(board, board.clustersMade());
+    } else if (event instanceof ClustersMerged e) {
+      Clustering clustering = new Clustering(board);
+      clustering.cluster(e.into());
+      for (String proposal : clustering.cluster(e.from()).proposals()) {
+        clustering.move(proposal, e.into());
+      }
+      clustering.clusters.remove(e.from());
+      return clustering.into(board, board.clustersMade());
+    } else if (event instanceof ClusterDissolved e) {
+      Clustering clustering = new Clustering(board);
+      for (String proposal : clustering.cluster(e.cluster()).proposals()) {
+        clustering.move(proposal, null);
+      }
+      clustering.clusters.remove(e.cluster());
+      return clustering.into(board, board.clustersMade());
+    } else if (event instanceof VoteOpened e) {
+      Map<String, Vote> next = new LinkedHashMap<>(board.votes());
+      next.put(e.vote(), new Vote(e.vote(), e.method(), e.items(), e.dotsPerMember(),
+          e.capPerItem(), VoteStatus.OPEN, Map.of(), 0, null));
+      return board.withVotes(next, board.votesOpened() + 1);
+    } else if (event instanceof BallotCast e) {
+      Vote vote = vote(board, e.vote());
+      Map<String, Ballot> ballots = new LinkedHashMap<>(vote.ballots());
+      ballots.put(e.voter(), e.ballot());
+      return board.withVote(vote.withBallots(ballots, ballots.size()));
+    } else if (event instanceof VoteClosed e) {
+      return board.withVote(vote(board, e.vote()).closed(e.result()));
+    } else if (event instanceof ItemHidden e) {
+      Proposal p = board.proposals().get(e.item());
+      if (p != null) {
+        return board.withProposal(p.withStatus(ProposalStatus.HIDDEN, p.status()));
+      }
+      return board.withComment(comment(board, e.item()).withHidden(true));
+    } else if (event instanceof ItemRestored e) {
+      Proposal p = board.proposals().get(e.item());
+      if (p != null) {
+        return board.withProposal(p.withStatus(p.statusBeforeHidden(), null));
+      }
+      return board.withComment(comment(board, e.item()).withHidden(false));
+    }
+    throw new IllegalArgumentException("unknown event " + event);
+  }
+
+  /** Rebuilds a table's board from its events, oldest first. */
+  public static Board replay(String table, List<TableEvent> events) {
+    Board board = Board.empty(table);
+    for (TableEvent event : events) {
+      board = evolve(board, event);
+    }
+    return board;
+  }
+
+  private static Proposal proposal(Board board, String id) {
+    Proposal p = board.proposals().get(id);
+    if (p == null) {
+      throw new IllegalArgumentException("no proposal " + id + " on table " + board.table());
+    }
+    return p;
+  }
+
+  private static Comment comment(Board board, String id) {
+    Comment c = board.comments().get(id);
+    if (c == null) {
+      throw new IllegalArgumentException("no comment " + id + " on table " + board.table());
+    }
+    return c;
+  }
+
+  private static Vote vote(Board board, String id) {
+    Vote v = board.votes().get(id);
+    if (v == null) {
+      throw new IllegalArgumentException("no vote " + id + " on table " + board.table());
+    }
+    return v;
+  }
+
+  /**
+   * Working copies of proposals and clusters, so that every clustering event goes through one
+   * move that updates both sides, keeping Proposal.cluster and Cluster.proposals in agreement.
+   */
+  private static final class Clustering {
+    final Map<String, Proposal> proposals;
+    final Map<String, Cluster> clusters;
+
+    Clustering(Board board) {
+      proposals = new LinkedHashMap<>(board.proposals());
+      clusters = new LinkedHashMap<>(board.clusters());
+    }
+
+    Cluster cluster(String id) {
+      Cluster cluster = clusters.get(id);
+      if (cluster == null) {
+        throw new IllegalArgumentException("no cluster " + id);
+      }
+      return cluster;
+    }
+
+    void move(String proposalId, String to) {
+      Proposal proposal = proposals.get(proposalId);
+      if (proposal == null) {
+        throw new IllegalArgumentException("no proposal " + proposalId);
+      }
+      if (proposal.cluster() != null) {
+        Cluster from = cluster(proposal.cluster());
+        List<String> rest = new ArrayList<>(from.proposals());
+        rest.remove(proposalId);
+        clusters.put(from.id(), new Cluster(from.id(), from.name(), rest));
+      }
+      if (to != null) {
+        Cluster into = cluster(to);
+        List<String> more = new ArrayList<>(into.proposals());
+        more.add(proposalId);
+        clusters.put(into.id(), new Cluster(into.id(), into.name(), more));
+      }
+      proposals.put(proposalId, proposal.withCluster(to));
+    }
+
+    Board into(Board board, int clustersMade) {
+      return board.withClustering(proposals, clusters, clustersMade);
+    }
+  }
+}
