@@ -86,11 +86,16 @@ final class Connection {
     if (state == State.CLOSED) {
       return;
     }
-    if (socket.writeQueueFull()) {
-      close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
-      return;
+    try {
+      if (socket.writeQueueFull()) {
+        close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
+        return;
+      }
+      socket.writeTextMessage(frame);
+    } catch (IllegalStateException closing) {
+      // The peer closed and the close handler has not run yet: nothing more can be written.
+      closed();
     }
-    socket.writeTextMessage(frame);
   }
 
   private void reply(Reply reply) {
@@ -248,6 +253,7 @@ final class Connection {
     if (state == State.CLOSED) {
       return;
     }
+    LOG.info("closing the connection of {} with {}: {}", member != null ? member.id() : "a stranger", code, reason);
     socket.close((short) code, reason);
     closed();
   }

@@ -71,7 +71,7 @@ final class StreamFeed {
     events = vertx.eventBus().consumer(Streams.address(stream), message -> receive(TableStreams.decode(message.body())));
     presence = vertx.eventBus().consumer(Presence.address(table), message -> {
       lastPresence = message.body();
-      readers.forEach(r -> r.send(lastPresence));
+      List.copyOf(readers).forEach(r -> r.send(lastPresence));
     });
     return Future.all(events.completion(), presence.completion())
         .compose(v -> streams.read(table))
@@ -168,7 +168,7 @@ final class StreamFeed {
       } else {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
-        readers.forEach(r -> r.send(frames.snapshot(stream, seq, Visibility.boardFor(board, r.actor()))));
+        List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, Visibility.boardFor(board, r.actor()))));
       }
       drainEarly();
     }).onFailure(e -> LOG.error("could not read {} to fill a gap after seq {}", stream, seq, e));

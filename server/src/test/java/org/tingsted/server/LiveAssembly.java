@@ -1,0 +1,107 @@
+package org.tingsted.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.roster.Assembly;
+import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.Roster;
+import org.tingsted.server.roster.Session;
+
+/**
+ * A started node with an assembly on it: one session, {@code tables} tables of {@code seats}
+ * members and a facilitator each, a lead facilitator and an observer; and a client-side Vert.x.
+ */
+final class LiveAssembly implements AutoCloseable {
+
+  final TingstedNode node;
+  final Vertx clients = Vertx.vertx();
+  final Assembly assembly;
+  final Session session;
+  final List<List<Member>> members = new ArrayList<>();
+  final List<Member> facilitators = new ArrayList<>();
+  final Member lead;
+  final Member observer;
+
+  private LiveAssembly(TingstedNode node, Assembly assembly) {
+    this.node = node;
+    this.assembly = assembly;
+    this.session = assembly.sessions().get(0);
+    Member lead = null;
+    Member observer = null;
+    for (var table : session.tables()) {
+      var seated = new ArrayList<Member>();
+      for (Member m : assembly.seatedAt(table.id())) {
+        if (m.role() == Role.FACILITATOR) {
+          facilitators.add(m);
+        } else {
+          seated.add(m);
+        }
+      }
+      members.add(seated);
+    }
+    for (Member m : assembly.members().values()) {
+      if (m.role() == Role.LEAD_FACILITATOR) {
+        lead = m;
+      } else if (m.role() == Role.OBSERVER) {
+        observer = m;
+      }
+    }
+    this.lead = lead;
+    this.observer = observer;
+  }
+
+  static LiveAssembly start(int tables, int seats) {
+    try {
+      TingstedNode node = await(TingstedNode.start(Settings.forTest("test-" + UUID.randomUUID())));
+      Roster roster = node.roster();
+      var names = new ArrayList<String>();
+      for (int t = 1; t <= tables; t++) {
+        names.add("Table " + t);
+      }
+      Assembly created = await(roster.create("Test assembly", "How?", List.of(new Roster.NewSession("Day 1", null, names))));
+      Session day = created.sessions().get(0);
+      for (var table : day.tables()) {
+        await(roster.addMember(created.id(), "Facilitator of " + table.name(), Role.FACILITATOR, null, table.id()));
+        for (int s = 1; s <= seats; s++) {
+          await(roster.addMember(created.id(), table.name() + " member " + s, Role.MEMBER, null, table.id()));
+        }
+      }
+      await(roster.addMember(created.id(), "Lead", Role.LEAD_FACILITATOR, day.id(), null));
+      await(roster.addMember(created.id(), "Observer", Role.OBSERVER, day.id(), null));
+      return new LiveAssembly(node, await(roster.require(created.id())));
+    } catch (Exception e) {
+      throw new AssertionError("could not start a node", e);
+    }
+  }
+
+  static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  String token(Member m) {
+    return node.links().tokens().issue(assembly.id(), m.id());
+  }
+
+  String table(int index) {
+    return session.tables().get(index).id();
+  }
+
+  String stream(int index) {
+    return "table:" + table(index);
+  }
+
+  TableClient join(Member m) {
+    return TableClient.join(clients, node.port(), token(m));
+  }
+
+  @Override
+  public void close() throws Exception {
+    await(clients.close());
+    await(node.close());
+  }
+}

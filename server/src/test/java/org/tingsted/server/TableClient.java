@@ -1,0 +1,200 @@
+package org.tingsted.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.tingsted.protocol.ClientMessage;
+import org.tingsted.protocol.ConnectionCommand;
+import org.tingsted.protocol.Device;
+import org.tingsted.protocol.Protocol;
+import org.tingsted.protocol.ProtocolCodec;
+import org.tingsted.protocol.ProtocolException;
+import org.tingsted.protocol.Push;
+import org.tingsted.protocol.Reply;
+import org.tingsted.protocol.ServerMessage;
+
+/**
+ * A member's connection as a test drives it: a real WebSocket, every frame the server sent
+ * kept in order, and waits that poll for what should arrive.
+ */
+final class TableClient implements AutoCloseable {
+
+  static final Duration WAIT = Duration.ofSeconds(15);
+  private static final ProtocolCodec CODEC = new ProtocolCodec();
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  // Vert.x 5 closes a client that nobody references any more, sockets and all: keep it.
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final List<ServerMessage> received = new CopyOnWriteArrayList<>();
+  private final List<String> raw = new CopyOnWriteArrayList<>();
+  private final List<String> undecodable = new CopyOnWriteArrayList<>();
+  private volatile Short closeCode;
+
+  private TableClient(WebSocketClient client, WebSocket socket) {
+    this.client = client;
+    this.socket = socket;
+    socket.textMessageHandler(text -> {
+      raw.add(text);
+      try {
+        received.add(CODEC.decodeServer(text));
+      } catch (ProtocolException e) {
+        undecodable.add(e.getMessage() + ": " + text);
+      }
+    });
+    socket.closeHandler(v -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
+  }
+
+  /** Opens a socket without saying hello. */
+  static TableClient open(Vertx vertx, int port) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
+        .addSubProtocol(Protocol.SUBPROTOCOL);
+    try {
+      WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      return new TableClient(client, socket);
+    } catch (Exception e) {
+      throw new AssertionError("could not connect", e);
+    }
+  }
+
+  /** Connects and says hello; returns once the welcome came. */
+  static TableClient join(Vertx vertx, int port, String token, Device device, Map<String, Long> resume) {
+    TableClient client = open(vertx, port);
+    String id = nextId();
+    client.send(new ConnectionCommand.Hello(id, token, device, resume));
+    Reply reply = client.reply(id);
+    assertThat(reply).as("reply to hello").isInstanceOf(Reply.Welcome.class);
+    return client;
+  }
+
+  static TableClient join(Vertx vertx, int port, String token) {
+    return join(vertx, port, token, Device.ROOM, null);
+  }
+
+  static String nextId() {
+    return "c" + IDS.incrementAndGet();
+  }
+
+  void send(ClientMessage message) {
+    sendRaw(CODEC.encode(message));
+  }
+
+  void sendRaw(String frame) {
+    socket.writeTextMessage(frame);
+  }
+
+  void sendBinary(byte[] bytes) {
+    socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(bytes));
+  }
+
+  /** Sends a command and waits for its reply. */
+  Reply call(ClientMessage message) {
+    send(message);
+    return reply(message.id());
+  }
+
+  /** Waits for the reply to {@code id}. */
+  Reply reply(String id) {
+    return (Reply) await(m -> m instanceof Reply r && id.equals(r.id()));
+  }
+
+  /** Waits for the first message (from the start of the connection) that matches. */
+  ServerMessage await(Predicate<ServerMessage> what) {
+    Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+        .conditionEvaluationListener(c -> {
+          if (!undecodable.isEmpty()) {
+            throw new AssertionError("the server sent frames that are not valid protocol: " + undecodable);
+          }
+        })
+        .until(() -> received.stream().anyMatch(what));
+    return received.stream().filter(what).findFirst().orElseThrow();
+  }
+
+  /** Frames the codec could not read; a test asserts there are none. */
+  List<String> undecodable() {
+    return List.copyOf(undecodable);
+  }
+
+  /** Waits until this many events of {@code stream} arrived. */
+  List<Push.Event> awaitEvents(String stream, int count) {
+    Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+        .until(() -> events(stream).size() >= count);
+    return events(stream);
+  }
+
+  Reply.Welcome welcome() {
+    return (Reply.Welcome) await(m -> m instanceof Reply.Welcome);
+  }
+
+  List<Push.Event> events(String stream) {
+    var events = new ArrayList<Push.Event>();
+    for (ServerMessage m : received) {
+      if (m instanceof Push.Event e && e.stream().equals(stream)) {
+        events.add(e);
+      }
+    }
+    return events;
+  }
+
+  List<Push.Event> allEvents() {
+    var events = new ArrayList<Push.Event>();
+    received.forEach(m -> {
+      if (m instanceof Push.Event e) {
+        events.add(e);
+      }
+    });
+    return events;
+  }
+
+  List<ServerMessage> received() {
+    return List.copyOf(received);
+  }
+
+  long lastSeq(String stream) {
+    long seq = 0;
+    for (ServerMessage m : received) {
+      if (m instanceof Push.Event e && e.stream().equals(stream)) {
+        seq = e.seq();
+      } else if (m instanceof Push.Snapshot s && s.stream().equals(stream)) {
+        seq = s.seq();
+      }
+    }
+    return seq;
+  }
+
+  /** Waits until the server closed this socket; returns the close code. */
+  short awaitClosed() {
+    Awaitility.await().atMost(WAIT).until(() -> closeCode != null);
+    return closeCode;
+  }
+
+  boolean isClosed() {
+    return closeCode != null;
+  }
+
+  @Override
+  public void close() {
+    if (closeCode == null) {
+      try {
+        socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        client.close();
+      } catch (Exception e) {
+        fail("could not close the socket", e);
+      }
+    }
+  }
+}
