@@ -1,0 +1,76 @@
+package org.tingsted.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The layering of ARCHITECTURE.md, checked on the compiled classes so that it cannot erode silently. */
+@DisplayName("The architecture")
+class ArchitectureTest {
+
+  private static JavaClasses server;
+  private static JavaClasses protocol;
+
+  @BeforeAll
+  static void importClasses() {
+    server = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.tingsted.server");
+    protocol = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.tingsted.protocol");
+  }
+
+  @Test
+  @DisplayName("The deliberation model uses nothing but plain Java: no Vert.x, Hazelcast, Jackson or I/O")
+  void deliberationIsPure() {
+    classes().that().resideInAPackage("org.tingsted.server.deliberation..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java.lang..", "java.util..", "org.tingsted.server.deliberation..")
+        .check(server);
+  }
+
+  @Test
+  @DisplayName("The deliberation model does not know the wire format")
+  void deliberationDoesNotKnowTheProtocol() {
+    noClasses().that().resideInAPackage("org.tingsted.server.deliberation..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.tingsted.protocol..", "io.vertx..",
+            "com.hazelcast..", "com.fasterxml..", "java.io..", "java.nio..", "java.net..", "java.sql..")
+        .check(server);
+  }
+
+  @Test
+  @DisplayName("The protocol module holds no server code")
+  void protocolHoldsNoServerCode() {
+    org.assertj.core.api.Assertions.assertThat(protocol).as("protocol classes found").isNotEmpty();
+    noClasses().that().resideInAPackage("org.tingsted.protocol..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.tingsted.server..", "io.vertx..", "com.hazelcast..")
+        .check(protocol);
+  }
+
+  @Test
+  @DisplayName("Arrows only point down: http and gateway over streams and roster, over cluster and the model")
+  void layersPointDown() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("Node").definedBy("org.tingsted.server")
+        .layer("Edge").definedBy("org.tingsted.server.http..", "org.tingsted.server.gateway..")
+        .layer("Roster").definedBy("org.tingsted.server.roster..")
+        .layer("Streams").definedBy("org.tingsted.server.streams..")
+        .layer("Cluster").definedBy("org.tingsted.server.cluster..")
+        .layer("Model").definedBy("org.tingsted.server.deliberation..")
+        .whereLayer("Node").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Edge").mayOnlyBeAccessedByLayers("Node", "Edge")
+        .whereLayer("Roster").mayOnlyBeAccessedByLayers("Node", "Edge")
+        .whereLayer("Streams").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster")
+        .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster", "Streams")
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster", "Streams")
+        .check(server);
+  }
+}
