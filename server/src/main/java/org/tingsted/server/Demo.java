@@ -26,6 +26,13 @@ final class Demo {
   private Demo() {
   }
 
+  /** The demo assembly: the one kept in the journal from an earlier start, or a new one. */
+  static Future<Assembly> ensure(Roster roster) {
+    return roster.all().compose(all -> all.stream().filter(a -> NAME.equals(a.name())).findFirst()
+        .map(Future::succeededFuture)
+        .orElseGet(() -> create(roster)));
+  }
+
   static Future<Assembly> create(Roster roster) {
     var session = new Roster.NewSession("Dag 1", null, List.of("Bord 1", "Bord 2", "Bord 3"));
     return roster.create(NAME, QUESTION, List.of(session)).compose(assembly -> {

@@ -23,11 +23,12 @@ public final class Main {
         .compose(node -> {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close().toCompletionStage().toCompletableFuture().join()));
           System.out.println("Tingsted is running at " + node.publicUrl());
+          System.out.println("Journal: " + node.journalDescription());
           System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
           if (!settings.demo()) {
             return io.vertx.core.Future.succeededFuture();
           }
-          return Demo.create(node.roster()).map(assembly -> {
+          return Demo.ensure(node.roster()).map(assembly -> {
             System.out.println();
             System.out.println("Join links (open one per browser; each is one person):");
             System.out.print(Demo.describe(assembly, (Member m) ->

@@ -1,9 +1,15 @@
 package org.tingsted.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
+import org.tingsted.server.journal.JournalSettings;
 
 /**
  * How a node runs: from command-line flags, then environment variables, then defaults.
@@ -12,19 +18,36 @@ import org.tingsted.server.cluster.ClusterSettings;
  * @param port        its port; 0 picks a free one
  * @param publicUrl   the address people open, used in join links (e.g. https://tingsted.kk.dk)
  * @param adminToken  the bearer token of the admin REST API
- * @param secret      the key that signs join tokens
+ * @param secret      the key that signs join tokens, or null to keep one in the journal
+ * @param dataDir     the data folder: the embedded journal lives here
+ * @param journal     where the journal lives; by default an H2 database in the data folder
  * @param cluster     how the node joins its cluster
  * @param demo        whether to create the demo assembly at start
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
-                       ClusterSettings cluster, boolean demo) {
+                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Settings for tests and embedding: loopback, a free port, fresh secrets. */
+  /** Settings for tests and embedding: loopback, a free port, a fresh data folder. */
   public static Settings forTest(String clusterName) {
-    return new Settings("127.0.0.1", 0, null, randomHex(16), randomBytes(32),
-        ClusterSettings.embedded(clusterName), false);
+    try {
+      Path dir = Files.createTempDirectory("tingsted-test-");
+      return new Settings("127.0.0.1", 0, null, randomHex(16), null, dir, JournalSettings.embedded(dir),
+          ClusterSettings.embedded(clusterName), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** These settings with another journal. */
+  public Settings withJournal(JournalSettings other) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo);
+  }
+
+  /** These settings on another port. */
+  public Settings withPort(int other) {
+    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo);
   }
 
   /** The public URL, defaulting to the local address when none was configured. */
@@ -37,9 +60,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   }
 
   /**
-   * Reads {@code --host H --port P --public-url U --admin-token T --secret S --cluster-name N
-   * --demo} over {@code TINGSTED_HOST}, {@code TINGSTED_PORT}, {@code TINGSTED_PUBLIC_URL},
-   * {@code TINGSTED_ADMIN_TOKEN}, {@code TINGSTED_SECRET}, {@code TINGSTED_CLUSTER_NAME}.
+   * Reads {@code --host H --port P --public-url U --admin-token T --secret S --data DIR
+   * --journal-url URL --journal-user U --journal-password P --cluster-name N --demo} over
+   * {@code TINGSTED_HOST}, {@code TINGSTED_PORT}, {@code TINGSTED_PUBLIC_URL},
+   * {@code TINGSTED_ADMIN_TOKEN}, {@code TINGSTED_SECRET}, {@code TINGSTED_DATA},
+   * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
+   * {@code TINGSTED_CLUSTER_NAME}.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
     String host = env.getOrDefault("TINGSTED_HOST", "0.0.0.0");
@@ -47,6 +73,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     String publicUrl = env.get("TINGSTED_PUBLIC_URL");
     String adminToken = env.get("TINGSTED_ADMIN_TOKEN");
     String secret = env.get("TINGSTED_SECRET");
+    String data = env.getOrDefault("TINGSTED_DATA", "data");
+    String journalUrl = env.get("TINGSTED_JOURNAL_URL");
+    String journalUser = env.get("TINGSTED_JOURNAL_USER");
+    String journalPassword = env.get("TINGSTED_JOURNAL_PASSWORD");
     String clusterName = env.getOrDefault("TINGSTED_CLUSTER_NAME", "tingsted");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
@@ -58,6 +88,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--public-url" -> publicUrl = value(args, ++i, arg);
         case "--admin-token" -> adminToken = value(args, ++i, arg);
         case "--secret" -> secret = value(args, ++i, arg);
+        case "--data" -> data = value(args, ++i, arg);
+        case "--journal-url" -> journalUrl = value(args, ++i, arg);
+        case "--journal-user" -> journalUser = value(args, ++i, arg);
+        case "--journal-password" -> journalPassword = value(args, ++i, arg);
         case "--cluster-name" -> clusterName = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
@@ -68,19 +102,25 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("port must be a number, not '" + port + "'");
     }
-    byte[] secretBytes = secret != null ? secret.getBytes(java.nio.charset.StandardCharsets.UTF_8) : randomBytes(32);
-    if (secretBytes.length < 16) {
+    byte[] secretBytes = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
+    if (secretBytes != null && secretBytes.length < 16) {
       throw new IllegalArgumentException("the secret must be at least 16 characters long");
     }
+    Path dataDir = Path.of(data);
+    JournalSettings journal = journalUrl == null
+        ? JournalSettings.embedded(dataDir)
+        : new JournalSettings(journalUrl, journalUser, journalPassword, null);
     return new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, ClusterSettings.embedded(clusterName), demo);
+        secretBytes, dataDir, journal, ClusterSettings.embedded(clusterName), demo);
   }
 
   /** What the command line accepts. */
   public static String usage() {
     return """
         usage: java -jar tingsted.jar [--demo] [--host H] [--port P] [--public-url URL]
-                                      [--admin-token T] [--secret S] [--cluster-name N]
+                                      [--admin-token T] [--secret S] [--data DIR]
+                                      [--journal-url JDBC-URL] [--journal-user U] [--journal-password P]
+                                      [--cluster-name N]
         """;
   }
 
@@ -91,13 +131,9 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     return args[i];
   }
 
-  private static byte[] randomBytes(int n) {
+  static String randomHex(int n) {
     byte[] bytes = new byte[n];
     RANDOM.nextBytes(bytes);
-    return bytes;
-  }
-
-  private static String randomHex(int n) {
-    return HexFormat.of().formatHex(randomBytes(n));
+    return HexFormat.of().formatHex(bytes);
   }
 }

@@ -3,6 +3,9 @@ package org.tingsted.server;
 import com.hazelcast.config.SerializerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.tingsted.server.cluster.HazelcastSetup;
@@ -10,6 +13,7 @@ import org.tingsted.server.gateway.Gateway;
 import org.tingsted.server.http.AdminApi;
 import org.tingsted.server.http.HttpVerticle;
 import org.tingsted.server.http.JoinLinks;
+import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.streams.TableStreams;
@@ -22,35 +26,60 @@ public final class TingstedNode {
   private final JoinLinks links;
   private final HttpVerticle http;
   private final Settings settings;
+  private final Journal journal;
 
-  private TingstedNode(Vertx vertx, Roster roster, JoinLinks links, HttpVerticle http, Settings settings) {
+  /** The name under which the join-token key is kept in the journal when none is configured. */
+  static final String JOIN_TOKEN_SECRET = "join-token-key";
+
+  private TingstedNode(Vertx vertx, Roster roster, JoinLinks links, HttpVerticle http, Settings settings,
+                       Journal journal) {
     this.vertx = vertx;
     this.roster = roster;
     this.links = links;
     this.http = http;
     this.settings = settings;
+    this.journal = journal;
   }
 
-  /** Starts a node; the future completes when it accepts connections. */
+  /**
+   * Starts a node; the future completes when it accepts connections. Opening the journal
+   * blocks the calling thread, so call this from a main or test thread, not an event loop.
+   */
   public static Future<TingstedNode> start(Settings settings) {
+    Journal journal;
+    byte[] secret;
+    try {
+      if (settings.journal().isEmbedded()) {
+        Files.createDirectories(settings.dataDir());
+      }
+      journal = Journal.open(settings.journal());
+      secret = settings.secret() != null
+          ? settings.secret()
+          : journal.secret(JOIN_TOKEN_SECRET, () -> Settings.randomHex(32)).getBytes(StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     List<SerializerConfig> serializers = new ArrayList<>();
     serializers.addAll(TableStreams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
-    return HazelcastSetup.start(settings.cluster(), serializers).compose(node -> {
+    return HazelcastSetup.start(settings.cluster(), serializers, config -> {
+      TableStreams.configure(config, journal);
+      Roster.configure(config, journal);
+    }).compose(node -> {
       Vertx vertx = node.vertx();
       var roster = new Roster(vertx, node.hazelcast());
-      var tokens = new JoinTokens(settings.secret());
+      var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, settings.publicUrlOr(settings.port()));
-      var streams = new TableStreams(vertx, node.hazelcast());
+      var streams = new TableStreams(vertx, node.hazelcast(), journal);
       var http = new HttpVerticle(settings.host(), settings.port(),
           new AdminApi(roster, links, settings.adminToken()), links,
           v -> new Gateway(v, node.hazelcast(), roster, tokens, streams),
           settings::publicUrlOr);
       return vertx.deployVerticle(http)
-          .map(id -> new TingstedNode(vertx, roster, links, http, settings))
+          .map(id -> new TingstedNode(vertx, roster, links, http, settings, journal))
           .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
-    });
+    }).onFailure(e -> journal.close());
   }
 
   public Vertx vertx() {
@@ -79,8 +108,16 @@ public final class TingstedNode {
     return settings.adminToken();
   }
 
-  /** Stops the node: sockets close, the Hazelcast member leaves. */
+  /** Where this node's journal is. */
+  public String journalDescription() {
+    return journal.settings().describe();
+  }
+
+  /** Stops the node: sockets close, the Hazelcast member leaves, the journal closes last. */
   public Future<Void> close() {
-    return vertx.close();
+    return vertx.close().eventually(() -> {
+      journal.close();
+      return Future.succeededFuture();
+    });
   }
 }

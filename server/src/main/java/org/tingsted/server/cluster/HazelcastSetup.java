@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SerializerConfig;
@@ -13,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds the Hazelcast configuration and starts a clustered Vert.x on it.
@@ -29,13 +31,33 @@ public final class HazelcastSetup {
   private HazelcastSetup() {
   }
 
+  /**
+   * A map of ours whose entries are loaded from (and, for a {@link com.hazelcast.map.MapStore},
+   * written through to) the journal. Hazelcast runs the store off its partition threads.
+   *
+   * @param eager load every key when the map is first used, rather than each key on demand
+   */
+  public static MapConfig storedMap(String name, Object store, boolean eager) {
+    return new MapConfig(name)
+        .setBackupCount(1)
+        .setInMemoryFormat(InMemoryFormat.OBJECT)
+        .setMapStoreConfig(new MapStoreConfig()
+            .setEnabled(true)
+            .setImplementation(store)
+            .setWriteDelaySeconds(0)
+            .setInitialLoadMode(eager ? MapStoreConfig.InitialLoadMode.EAGER : MapStoreConfig.InitialLoadMode.LAZY));
+  }
+
   /** A clustered Vert.x and the Hazelcast member under it. */
   public record Node(Vertx vertx, HazelcastInstance hazelcast) {
   }
 
   /** Starts a clustered Vert.x on a new Hazelcast member configured by {@link #config}. */
-  public static Future<Node> start(ClusterSettings settings, List<SerializerConfig> serializers) {
-    var manager = new HazelcastClusterManager(config(settings, serializers));
+  public static Future<Node> start(ClusterSettings settings, List<SerializerConfig> serializers,
+                                   Consumer<Config> contributions) {
+    Config config = config(settings, serializers);
+    contributions.accept(config);
+    var manager = new HazelcastClusterManager(config);
     return Vertx.builder()
         .with(new VertxOptions())
         .withClusterManager(manager)

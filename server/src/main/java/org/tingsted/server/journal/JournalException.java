@@ -7,6 +7,13 @@ public sealed class JournalException extends RuntimeException {
     super(message, cause);
   }
 
+  /** The journal cannot be written now (the database is down, full, or too slow). */
+  public static final class Unavailable extends JournalException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /**
    * An append named a (stream, seq) that the journal already holds: another writer got there
    * first, so the writer's copy of the stream is stale and must be reloaded.

@@ -1,5 +1,6 @@
 package org.tingsted.server.roster;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.journal.Journal;
 import org.tingsted.server.streams.ModelJson;
 
 /**
@@ -29,7 +31,14 @@ public final class Roster {
 
   public Roster(Vertx vertx, HazelcastInstance hazelcast) {
     this.vertx = vertx;
-    this.assemblies = hazelcast.getMap(HazelcastSetup.MAP_PREFIX + "assemblies");
+    this.assemblies = hazelcast.getMap(MAP);
+  }
+
+  static final String MAP = HazelcastSetup.MAP_PREFIX + "assemblies";
+
+  /** Keeps the assemblies in the journal: written through, all loaded when the cluster starts. */
+  public static void configure(Config config, Journal journal) {
+    config.addMapConfig(HazelcastSetup.storedMap(MAP, new RosterStore(journal), true));
   }
 
   /** The Hazelcast serializers of what this package keeps in Hazelcast. */
@@ -68,8 +77,8 @@ public final class Roster {
         made.add(new Session(Ids.next('s'), s.name().strip(), s.date(), tables));
       }
       var assembly = new Assembly(Ids.next('a'), name.strip(), question, made, new LinkedHashMap<>());
-      return Future.fromCompletionStage(assemblies.putAsync(assembly.id(), assembly), vertx.getOrCreateContext())
-          .map(previous -> assembly);
+      return Future.fromCompletionStage(assemblies.setAsync(assembly.id(), assembly), vertx.getOrCreateContext())
+          .map(done -> assembly);
     } catch (RosterException e) {
       return Future.failedFuture(e);
     }

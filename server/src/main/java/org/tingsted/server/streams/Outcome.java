@@ -11,23 +11,29 @@ import org.tingsted.server.deliberation.Rejection;
  *                 0 if it made none
  * @param events   the events it made now (empty for a duplicate or a rejection)
  * @param rejection why it was refused, or null
+ * @param stale     the owner's copy of the stream was behind the journal and has been dropped:
+ *                  nothing was applied, and the command may run again on a fresh copy
  */
-public record Outcome(String stream, long seq, List<StreamEvent> events, Rejection rejection) {
+public record Outcome(String stream, long seq, List<StreamEvent> events, Rejection rejection, boolean stale) {
 
   public Outcome {
     events = List.copyOf(events);
   }
 
   static Outcome accepted(String stream, List<StreamEvent> events) {
-    return new Outcome(stream, events.isEmpty() ? 0 : events.get(0).seq(), events, null);
+    return new Outcome(stream, events.isEmpty() ? 0 : events.get(0).seq(), events, null, false);
   }
 
   static Outcome duplicate(String stream, long seq) {
-    return new Outcome(stream, seq, List.of(), null);
+    return new Outcome(stream, seq, List.of(), null, false);
   }
 
   static Outcome rejected(String stream, Rejection rejection) {
-    return new Outcome(stream, 0, List.of(), rejection);
+    return new Outcome(stream, 0, List.of(), rejection, false);
+  }
+
+  static Outcome stale(String stream) {
+    return new Outcome(stream, 0, List.of(), null, true);
   }
 
   public boolean isRejected() {

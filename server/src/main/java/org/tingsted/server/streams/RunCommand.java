@@ -3,10 +3,16 @@ package org.tingsted.server.streams;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.Offloadable;
 import com.hazelcast.map.EntryProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.tingsted.server.deliberation.Decision.Accepted;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Board;
@@ -15,16 +21,27 @@ import org.tingsted.server.deliberation.Decision.Rejected;
 import org.tingsted.server.deliberation.Table;
 import org.tingsted.server.deliberation.TableCommand;
 import org.tingsted.server.deliberation.TableEvent;
+import org.tingsted.server.journal.Journal;
+import org.tingsted.server.journal.JournalException;
 
 /**
- * Runs one command against a table's stream, on the partition thread of the member that owns
- * the stream: dedupe, decide, evolve, number the events. Hazelcast runs entry processors of
- * one key one at a time, so the stream needs no lock.
+ * Runs one command against a table's stream at the member that owns the stream: dedupe,
+ * decide, evolve, number the events, journal them, and only then change the working copy.
+ * Hazelcast runs entry processors of one key one at a time (the key stays locked while this
+ * one waits for the journal), so the stream needs no lock of its own, and the working copy
+ * never holds an event that the journal does not.
  *
  * <p>The backup gets the resulting entry, not the command, so that a backup never decides
  * again (with another clock) and both copies agree.
  */
-final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome> {
+final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, Offloadable, HazelcastInstanceAware {
+
+  /** The key under which a node's {@link Journal} sits in Hazelcast's user context. */
+  static final String JOURNAL = "tingsted.journal";
+  /** A stream keeps a snapshot in the journal every this many events, so restarts replay little. */
+  static final int SNAPSHOT_EVERY = 200;
+  private static final long JOURNAL_TIMEOUT_SECONDS = 30;
+
 
   private final String stream;
   private final String table;
@@ -33,6 +50,8 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome> {
   private final String commandId;
   @JsonIgnore
   private transient StreamEntry after;
+  @JsonIgnore
+  private transient Journal journal;
 
   @JsonCreator
   RunCommand(@JsonProperty("stream") String stream, @JsonProperty("table") String table,
@@ -43,6 +62,24 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome> {
     this.command = command;
     this.actor = actor;
     this.commandId = commandId;
+  }
+
+  RunCommand(String stream, String table, TableCommand command, Actor actor, String commandId, Journal journal) {
+    this(stream, table, command, actor, commandId);
+    this.journal = journal;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hazelcast) {
+    if (journal == null) {
+      journal = (Journal) hazelcast.getUserContext().get(JOURNAL);
+    }
+  }
+
+  /** Runs off the partition thread, with the key locked, because it waits for the journal. */
+  @Override
+  public String getExecutorName() {
+    return Offloadable.OFFLOADABLE_EXECUTOR;
   }
 
   @JsonProperty public String stream() {
@@ -86,8 +123,28 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome> {
       board = Table.evolve(board, event);
       events.add(new StreamEvent(stream, ++seq, at, actor.member(), event));
     }
+    try {
+      journal.append(events.stream().map(e -> JournalCodec.row(e, commandId)).toList())
+          .get(JOURNAL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof JournalException.Duplicate) {
+        // Another writer holds this seq: our copy is stale. Drop it so that the next access
+        // reloads the stream from the journal, and let the caller run the command again.
+        entry.setValue(null);
+        return Outcome.stale(stream);
+      }
+      throw new JournalException.Unavailable("the journal refused " + stream + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JournalException.Unavailable("interrupted while journaling " + stream, e);
+    } catch (TimeoutException e) {
+      throw new JournalException.Unavailable("the journal did not answer within " + JOURNAL_TIMEOUT_SECONDS + " s", e);
+    }
     after = current.append(events, board, ackKey);
     entry.setValue(after);
+    if (current.seq() / SNAPSHOT_EVERY != after.seq() / SNAPSHOT_EVERY) {
+      journal.saveSnapshot(new Journal.Snapshot(stream, after.seq(), JournalCodec.board(board)));
+    }
     return Outcome.accepted(stream, events);
   }
 

@@ -1,6 +1,7 @@
 package org.tingsted.server.streams;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.hazelcast.config.Config;
 import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -14,6 +15,8 @@ import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.TableCommand;
+import org.tingsted.server.journal.Journal;
+import org.tingsted.server.journal.JournalException;
 
 /**
  * Runs commands against table streams at the owner of each stream's partition and publishes
@@ -30,9 +33,21 @@ public final class TableStreams {
   private final Vertx vertx;
   private final IMap<String, StreamEntry> entries;
 
-  public TableStreams(Vertx vertx, HazelcastInstance hazelcast) {
+  private final Journal journal;
+
+  public TableStreams(Vertx vertx, HazelcastInstance hazelcast, Journal journal) {
     this.vertx = vertx;
     this.entries = hazelcast.getMap(MAP);
+    this.journal = journal;
+  }
+
+  /**
+   * What the streams need from Hazelcast: the map of working copies, loaded from the journal
+   * when a stream is not in memory, and the journal for the owners that run commands.
+   */
+  public static void configure(Config config, Journal journal) {
+    config.addMapConfig(HazelcastSetup.storedMap(MAP, new StreamLoader(journal), false));
+    config.getUserContext().put(RunCommand.JOURNAL, journal);
   }
 
   /** The Hazelcast serializers of what this package keeps in and sends through Hazelcast. */
@@ -48,18 +63,27 @@ public final class TableStreams {
   /**
    * Runs {@code command} by {@code actor} on {@code table}'s stream. A command id that this
    * member already used on the stream is not run again: its outcome carries the original seq.
-   * Accepted events are published on {@link Streams#address} before the future completes.
+   * Accepted events are journaled, then published on {@link Streams#address}, before the
+   * future completes; a copy found stale against the journal is reloaded and the command run once more.
    */
   public Future<Outcome> execute(String table, TableCommand command, Actor actor, String commandId) {
     String stream = Streams.ofTable(table);
-    var run = new RunCommand(stream, table, command, actor, commandId);
-    return Future.fromCompletionStage(entries.submitToKey(stream, run), vertx.getOrCreateContext())
+    return run(stream, table, command, actor, commandId)
+        .compose(outcome -> outcome.stale() ? run(stream, table, command, actor, commandId) : Future.succeededFuture(outcome))
         .map(outcome -> {
+          if (outcome.stale()) {
+            throw new JournalException.Unavailable(stream + " stayed stale after a reload from the journal", null);
+          }
           if (!outcome.events().isEmpty()) {
             vertx.eventBus().publish(Streams.address(stream), encode(outcome.events()));
           }
           return outcome;
         });
+  }
+
+  private Future<Outcome> run(String stream, String table, TableCommand command, Actor actor, String commandId) {
+    var run = new RunCommand(stream, table, command, actor, commandId, journal);
+    return Future.fromCompletionStage(entries.submitToKey(stream, run), vertx.getOrCreateContext());
   }
 
   /** The current working copy of a table's stream (an empty one if nothing happened yet). */

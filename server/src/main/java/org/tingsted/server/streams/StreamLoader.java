@@ -1,0 +1,79 @@
+package org.tingsted.server.streams;
+
+import com.hazelcast.map.MapLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.Table;
+import org.tingsted.server.journal.Journal;
+import org.tingsted.server.journal.JournalRow;
+
+/**
+ * Rebuilds a stream's working copy from the journal when Hazelcast holds none (after a restart
+ * of the cluster, or after a stale copy was dropped): the newest snapshot, then every event
+ * after it; the last events for resume; and the command ids behind them, so that a command
+ * retried across the restart is still applied only once.
+ */
+final class StreamLoader implements MapLoader<String, StreamEntry> {
+
+  private static final int READ_PAGE = 5000;
+  private final Journal journal;
+
+  StreamLoader(Journal journal) {
+    this.journal = journal;
+  }
+
+  @Override
+  public StreamEntry load(String stream) {
+    String table = Streams.tableOf(stream);
+    if (table == null) {
+      return null;
+    }
+    var snapshot = journal.latestSnapshot(stream);
+    Board board = snapshot.map(s -> JournalCodec.board(s.state())).orElseGet(() -> Board.empty(table));
+    long seq = snapshot.map(Journal.Snapshot::seq).orElse(0L);
+    for (List<JournalRow> page = journal.read(stream, seq, READ_PAGE); !page.isEmpty();
+         page = journal.read(stream, seq, READ_PAGE)) {
+      for (JournalRow row : page) {
+        if (row.seq() != seq + 1) {
+          throw new IllegalStateException(stream + " has a gap in the journal after seq " + seq);
+        }
+        board = Table.evolve(board, JournalCodec.event(row).event());
+        seq = row.seq();
+      }
+    }
+    if (seq == 0) {
+      return null;
+    }
+    var recentRows = journal.readLast(stream, StreamEntry.RECENT_EVENTS);
+    var recent = new ArrayList<StreamEvent>(recentRows.size());
+    Map<String, Long> acks = new LinkedHashMap<>();
+    for (JournalRow row : recentRows) {
+      recent.add(JournalCodec.event(row));
+      if (row.by() != null && row.commandId() != null) {
+        acks.putIfAbsent(StreamEntry.ackKey(row.by(), row.commandId()), row.seq());
+      }
+    }
+    return new StreamEntry(stream, seq, board, recent, acks);
+  }
+
+  @Override
+  public Map<String, StreamEntry> loadAll(java.util.Collection<String> streams) {
+    var loaded = new LinkedHashMap<String, StreamEntry>();
+    for (String stream : streams) {
+      StreamEntry entry = load(stream);
+      if (entry != null) {
+        loaded.put(stream, entry);
+      }
+    }
+    return loaded;
+  }
+
+  @Override
+  public Iterable<String> loadAllKeys() {
+    // Streams load when first used; a restart does not read every table at once.
+    return null;
+  }
+}
