@@ -107,6 +107,23 @@ final class TableClient implements AutoCloseable {
     return reply(message.id());
   }
 
+  /** The reply to {@code id} if it comes within {@code wait}, else null (the server may be gone). */
+  Reply replyWithin(String id, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ServerMessage m : received) {
+        if (m instanceof Reply r && id.equals(r.id())) {
+          return r;
+        }
+      }
+      if (isClosed()) {
+        return null;
+      }
+      Thread.onSpinWait();
+    }
+    return null;
+  }
+
   /** Waits for the reply to {@code id}. */
   Reply reply(String id) {
     return (Reply) await(m -> m instanceof Reply r && id.equals(r.id()));

@@ -17,7 +17,8 @@ public record JournalSettings(String url, String user, String password, String s
   /** An H2 database file {@code journal.mv.db} in {@code dataDir}. */
   public static JournalSettings embedded(Path dataDir) {
     Path file = dataDir.toAbsolutePath().resolve("journal");
-    return new JournalSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", null);
+    // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process keeps it.
+    return new JournalSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", null);
   }
 
   /** Whether this is the embedded H2 journal (single-node only). */
