@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ConnectionCommand.Hello.class, name = "hello"),
     @JsonSubTypes.Type(value = ConnectionCommand.Clock.class, name = "clock"),
+    @JsonSubTypes.Type(value = ConnectionCommand.History.class, name = "history"),
     @JsonSubTypes.Type(value = ProposalCommand.Propose.class, name = "propose"),
     @JsonSubTypes.Type(value = ProposalCommand.Edit.class, name = "edit"),
     @JsonSubTypes.Type(value = ProposalCommand.Withdraw.class, name = "withdraw"),

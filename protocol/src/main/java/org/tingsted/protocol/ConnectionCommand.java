@@ -36,6 +36,33 @@ public sealed interface ConnectionCommand extends ClientMessage {
         }
     }
 
+    /**
+     * Asks for a page of a stream's history: up to {@code limit} events with seq at least
+     * {@code fromSeq}, in order, from the durable journal. Answered by {@link Reply.History}.
+     * {@code limit} defaults to {@value Protocol#HISTORY_PAGE_DEFAULT} and may be at most
+     * {@value Protocol#HISTORY_PAGE_MAX}.
+     */
+    record History(String id, String stream, long fromSeq, Integer limit) implements ConnectionCommand {
+
+        public History {
+            Require.id("id", id);
+            Require.id("stream", stream);
+            Require.atLeast("fromSeq", fromSeq, 1L);
+            if (limit != null) {
+                Require.atLeast("limit", limit, 1);
+                if (limit > Protocol.HISTORY_PAGE_MAX) {
+                    throw new InvalidField(ErrorCode.INVALID, "limit", "must be at most " + Protocol.HISTORY_PAGE_MAX
+                            + " (was " + limit + ")");
+                }
+            }
+        }
+
+        /** The page size asked for, or the default. */
+        public int pageSize() {
+            return limit == null ? Protocol.HISTORY_PAGE_DEFAULT : limit;
+        }
+    }
+
     /** Asks for the server's time, to estimate the clock offset. Answered by {@link Reply.Clock}. */
     record Clock(String id, long clientTime) implements ConnectionCommand {
 

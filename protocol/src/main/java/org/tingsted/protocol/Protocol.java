@@ -14,6 +14,10 @@ public final class Protocol {
 
     /** Longest client command id and longest reference to a proposal, comment, cluster, vote, table or stream, in characters. */
     public static final int MAX_ID_LENGTH = 64;
+    /** Events in a {@code history} page when the client names no {@code limit}. */
+    public static final int HISTORY_PAGE_DEFAULT = 100;
+    /** The most events one {@code history} page holds. */
+    public static final int HISTORY_PAGE_MAX = 500;
     /** Longest join token, in characters. */
     public static final int MAX_TOKEN_LENGTH = 4096;
     /** Longest proposal title, in characters (Unicode code points). */

@@ -2,6 +2,7 @@ package org.tingsted.protocol;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The server's answer to one client message; {@link #id()} is that message's id. */
@@ -70,6 +71,23 @@ public sealed interface Reply extends ServerMessage {
             Require.optionalId("id", id);
             Require.present("code", code);
             Require.present("message", message);
+        }
+    }
+
+    /**
+     * A page of a stream's history, as the member may see it: {@code events} in seq order
+     * (a member is not sent events they may not see, so seqs can skip), and {@code next}, the
+     * seq to ask for the following page, absent when this page reaches the stream's end.
+     */
+    record History(String id, String stream, List<Push.Event> events, Long next) implements Reply {
+
+        public History {
+            Require.id("id", id);
+            Require.id("stream", stream);
+            events = List.copyOf(Require.present("events", events));
+            if (next != null) {
+                Require.atLeast("next", next, 1L);
+            }
         }
     }
 

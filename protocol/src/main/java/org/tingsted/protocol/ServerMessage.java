@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Reply.Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = Reply.Error.class, name = "error"),
     @JsonSubTypes.Type(value = Reply.Clock.class, name = "clock"),
+    @JsonSubTypes.Type(value = Reply.History.class, name = "history"),
     @JsonSubTypes.Type(value = Push.Event.class, name = "event"),
     @JsonSubTypes.Type(value = Push.Snapshot.class, name = "snapshot"),
     @JsonSubTypes.Type(value = Push.Presence.class, name = "presence"),

@@ -346,6 +346,28 @@ class LiveTableTest {
   }
 
   @Test
+  @DisplayName("A member pages through the table's full history from the journal, and cannot read another table's")
+  void historyPagesThroughTheRecord() {
+    try (TableClient member = live.join(live.members.get(0).get(0))) {
+      for (int i = 1; i <= 5; i++) {
+        ack(member.call(new ProposalCommand.Propose(id(), null, "Idea " + i, "Text")));
+      }
+      String stream = live.stream(0);
+      var first = (Reply.History) member.call(new org.tingsted.protocol.ConnectionCommand.History(id(), stream, 1, 2));
+      assertThat(first.events()).extracting(Push.Event::seq).containsExactly(1L, 2L);
+      assertThat(first.next()).isEqualTo(3L);
+      var second = (Reply.History) member.call(new org.tingsted.protocol.ConnectionCommand.History(id(), stream, first.next(), 2));
+      assertThat(second.events()).extracting(e -> e.data().get("title").asText()).containsExactly("Idea 3", "Idea 4");
+      var last = (Reply.History) member.call(new org.tingsted.protocol.ConnectionCommand.History(id(), stream, 5, null));
+      assertThat(last.events()).extracting(Push.Event::seq).containsExactly(5L);
+      assertThat(last.next()).isNull();
+      assertThat(last.events().get(0)).isEqualTo(member.events(stream).get(4));
+      Reply other = member.call(new org.tingsted.protocol.ConnectionCommand.History(id(), live.stream(1), 1, null));
+      assertThat(error(other).code()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+  }
+
+  @Test
   @DisplayName("An observer may read a table but not act at it")
   void observerReadsOnly() {
     try (TableClient observer = live.join(live.observer)) {

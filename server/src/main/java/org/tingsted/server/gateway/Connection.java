@@ -131,6 +131,8 @@ final class Connection {
       refuse(message.id(), ErrorCode.UNAUTHORIZED, "send hello with your join token first");
     } else if (message instanceof ConnectionCommand.Clock clock) {
       reply(new Reply.Clock(clock.id(), clock.clientTime(), System.currentTimeMillis()));
+    } else if (message instanceof ConnectionCommand.History history) {
+      history(history);
     } else if (message instanceof TableCommand command) {
       run(command);
     } else {
@@ -214,6 +216,22 @@ final class Connection {
     }
     return assembly.session(who.session()).map(Session::tables).orElse(List.of())
         .stream().map(TablePlace::id).toList();
+  }
+
+  private void history(ConnectionCommand.History request) {
+    StreamFeed feed = feeds.values().stream().filter(f -> f.stream.equals(request.stream())).findFirst().orElse(null);
+    if (feed == null) {
+      refuse(request.id(), ErrorCode.FORBIDDEN, "you do not read the stream " + request.stream());
+      return;
+    }
+    gateway.streams().history(feed.table, request.fromSeq(), request.pageSize())
+        .onSuccess(page -> reply(new Reply.History(request.id(), feed.stream,
+            page.events().stream().map(e -> feed.visibleTo(this, e)).filter(java.util.Objects::nonNull).toList(),
+            page.next())))
+        .onFailure(e -> {
+          LOG.error("history of {} failed", request.stream(), e);
+          refuse(request.id(), ErrorCode.INTERNAL, "the server could not read the history; try again");
+        });
   }
 
   private void run(TableCommand command) {

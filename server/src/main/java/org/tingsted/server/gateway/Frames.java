@@ -23,8 +23,12 @@ final class Frames {
 
   /** The {@code event} frame of {@code event} as one reader may see it ({@code visible}). */
   String event(StreamEvent event, TableEvent visible) {
-    return encode(new Push.Event(event.stream(), event.seq(), event.at(), event.by(),
-        ModelJson.kindOf(visible), ModelJson.dataOf(visible)));
+    return encode(eventMessage(event, visible));
+  }
+
+  Push.Event eventMessage(StreamEvent event, TableEvent visible) {
+    return new Push.Event(event.stream(), event.seq(), event.at(), event.by(),
+        ModelJson.kindOf(visible), ModelJson.dataOf(visible));
   }
 
   /** The {@code snapshot} frame of a board as one reader may see it. */

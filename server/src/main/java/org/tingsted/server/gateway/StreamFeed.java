@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tingsted.protocol.Push;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Table;
 import org.tingsted.server.deliberation.TableEvent;
@@ -115,19 +116,22 @@ final class StreamFeed {
     readers.remove(reader);
   }
 
-  /** The board as it is now, as one reader may see it. */
-  Board boardFor(Connection reader) {
-    return Visibility.boardFor(board, reader.actor());
+  /**
+   * An event of the past as a reader may see it now, or null. Visibility of an old event
+   * depends on the board before it, which the feed does not keep; the current board decides
+   * instead, so an item hidden since is not shown again.
+   */
+  Push.Event visibleTo(Connection reader, StreamEvent e) {
+    TableEvent visible = Visibility.eventFor(board, e.event(), reader.actor());
+    return visible == null ? null : frames.eventMessage(e, visible);
   }
 
   private void replayTo(Connection reader, long after) {
-    // Visibility of an old event depends on the board before it, which the window cannot give
-    // back cheaply; the current board decides instead, so an item hidden since is not resent.
     for (StreamEvent e : window) {
       if (e.seq() > after) {
-        TableEvent visible = Visibility.eventFor(board, e.event(), reader.actor());
+        Push.Event visible = visibleTo(reader, e);
         if (visible != null) {
-          reader.send(frames.event(e, visible));
+          reader.send(frames.encode(visible));
         }
       }
     }

@@ -93,6 +93,20 @@ public final class TableStreams {
         .map(entry -> entry != null ? entry : StreamEntry.empty(stream, table));
   }
 
+  /** A page of a stream's history from the journal, and the seq that starts the next page. */
+  public record Page(List<StreamEvent> events, Long next) {
+  }
+
+  /** Up to {@code limit} events of a table's stream with seq from {@code fromSeq}, read off the event loop. */
+  public Future<Page> history(String table, long fromSeq, int limit) {
+    String stream = Streams.ofTable(table);
+    return vertx.executeBlocking(() -> {
+      var rows = journal.read(stream, fromSeq - 1, limit + 1);
+      var events = rows.stream().limit(limit).map(JournalCodec::event).toList();
+      return new Page(events, rows.size() > limit ? rows.get(limit).seq() : null);
+    });
+  }
+
   /** Encodes a batch of events for the event bus. */
   public static Buffer encode(List<StreamEvent> events) {
     try {
