@@ -1,7 +1,9 @@
 package org.tingsted.server;
 
 import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +29,14 @@ public final class TingstedNode {
   private final HttpVerticle http;
   private final Settings settings;
   private final Journal journal;
+  private final HazelcastInstance hazelcast;
 
   /** The name under which the join-token key is kept in the journal when none is configured. */
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
-  private TingstedNode(Vertx vertx, Roster roster, JoinLinks links, HttpVerticle http, Settings settings,
-                       Journal journal) {
+  private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
+                       Settings settings, Journal journal) {
+    this.hazelcast = hazelcast;
     this.vertx = vertx;
     this.roster = roster;
     this.links = links;
@@ -63,10 +67,16 @@ public final class TingstedNode {
     serializers.addAll(TableStreams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
-    return HazelcastSetup.start(settings.cluster(), serializers, config -> {
+    // Not tied to a Vert.x instance: a failed start closes the instance, and listeners bound to
+    // it would never hear of the failure.
+    Promise<TingstedNode> started = Promise.promise();
+    HazelcastSetup.start(settings.cluster(), serializers, config -> {
       TableStreams.configure(config, journal);
       Roster.configure(config, journal);
-    }).compose(node -> {
+    }).onFailure(e -> {
+      journal.close();
+      started.fail(e);
+    }).onSuccess(node -> {
       Vertx vertx = node.vertx();
       var roster = new Roster(vertx, node.hazelcast());
       var tokens = new JoinTokens(secret);
@@ -76,10 +86,16 @@ public final class TingstedNode {
           new AdminApi(roster, links, settings.adminToken()), links,
           v -> new Gateway(v, node.hazelcast(), roster, tokens, streams),
           settings::publicUrlOr);
-      return vertx.deployVerticle(http)
-          .map(id -> new TingstedNode(vertx, roster, links, http, settings, journal))
-          .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
-    }).onFailure(e -> journal.close());
+      vertx.deployVerticle(http).onComplete(deployed -> {
+        if (deployed.succeeded()) {
+          started.complete(new TingstedNode(vertx, node.hazelcast(), roster, links, http, settings, journal));
+        } else {
+          started.fail(deployed.cause());
+          vertx.close().onComplete(closed -> journal.close());
+        }
+      });
+    });
+    return started.future();
   }
 
   public Vertx vertx() {
@@ -106,6 +122,11 @@ public final class TingstedNode {
 
   public String adminToken() {
     return settings.adminToken();
+  }
+
+  /** The port of this node's Hazelcast member. */
+  public int hazelcastPort() {
+    return hazelcast.getCluster().getLocalMember().getAddress().getPort();
   }
 
   /** Where this node's journal is. */

@@ -72,6 +72,8 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // Bind to the configured interface only; by default Hazelcast listens on every interface.
+    config.setProperty("hazelcast.socket.bind.any", "false");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true);

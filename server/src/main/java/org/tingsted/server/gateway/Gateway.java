@@ -26,7 +26,10 @@ public final class Gateway {
   static final int MESSAGES_PER_SECOND = 20;
   static final int MESSAGE_BURST = 60;
   static final int OUTBOX_BYTES = 1024 * 1024;
-  /** A connection that says nothing, not even a ping, for this long is closed. */
+  /**
+   * A connection from which nothing arrives for this long, not even the pong to the server's
+   * ping, is closed. Only reads count: the server's own pings must not keep a dead one open.
+   */
   static final int IDLE_SECONDS = 120;
   /** How often the server pings each socket. */
   static final int PING_SECONDS = 30;
@@ -61,7 +64,7 @@ public final class Gateway {
         .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
-        .setIdleTimeout(IDLE_SECONDS);
+        .setReadIdleTimeout(IDLE_SECONDS);
   }
 
   /** Refuses upgrades to another path or without the {@code tingsted.v1} sub-protocol. */

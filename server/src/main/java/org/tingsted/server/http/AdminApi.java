@@ -1,5 +1,7 @@
 package org.tingsted.server.http;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
@@ -39,8 +41,9 @@ public final class AdminApi {
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Request body of {@code POST /api/assemblies}. */
-  record NewAssembly(String name, String question, List<Roster.NewSession> sessions) {
+  /** Request body of {@code POST /api/assemblies}; a null session is refused here, before the roster reads it. */
+  record NewAssembly(String name, String question,
+                     @JsonSetter(contentNulls = Nulls.FAIL) List<Roster.NewSession> sessions) {
   }
 
   /** Request body of {@code POST /api/assemblies/:assembly/members}. */
@@ -73,6 +76,8 @@ public final class AdminApi {
               ? Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")))
               : Future.succeededFuture(joinLink(a, m));
         })));
+    api.route().handler(ctx -> error(ctx, 404, "not_found",
+        "there is no API call " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(this::failure);
     return api;
   }

@@ -23,8 +23,11 @@ import org.tingsted.server.deliberation.TableEvent;
  */
 public final class ModelJson {
 
-  /** The property that names an event's or command's kind inside a typed JSON object. */
-  public static final String KIND = "kind";
+  /**
+   * The property that names an event's or command's kind inside a typed JSON object. Not
+   * {@code kind}: a comment's own {@code kind} (support, concern …) would collide with it.
+   */
+  public static final String KIND = "@type";
 
   private static final ObjectMapper MAPPER = build();
 
