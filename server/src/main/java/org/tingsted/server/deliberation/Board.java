@@ -19,7 +19,7 @@ public record Board(
     Map<String, Proposal> proposals,
     Map<String, Comment> comments,
     Map<String, Cluster> clusters,
-    Map<String, Vote> votes) {
+    Map<String, Vote> votes) implements State {
 
   public Board {
     proposals = Frozen.map(proposals);

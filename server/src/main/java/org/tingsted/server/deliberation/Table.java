@@ -78,7 +78,7 @@ public final class Table {
   private Table() {}
 
   /** Checks a command and returns the events it causes, or why it is refused. */
-  public static Decision decide(Board board, TableCommand command, Actor actor) {
+  public static Decision<TableEvent> decide(Board board, TableCommand command, Actor actor) {
     if (board == null) {
       return reject(INVALID, "there is no board to act on");
     }
@@ -123,19 +123,19 @@ public final class Table {
     return reject(INVALID, "unknown command " + command.getClass().getSimpleName());
   }
 
-  private static Decision propose(Board board, Propose c, Actor actor) {
+  private static Decision<TableEvent> propose(Board board, Propose c, Actor actor) {
     Rejection wrong = text("title", c.title(), Limits.TITLE);
     if (wrong == null) {
       wrong = text("proposal text", c.text(), Limits.PROPOSAL_TEXT);
     }
     if (wrong != null) {
-      return new Rejected(wrong);
+      return new Rejected<>(wrong);
     }
     String id = "p" + (board.proposalsMade() + 1);
     return accept(new Proposed(id, actor.member(), c.title().strip(), c.text().strip()));
   }
 
-  private static Decision edit(Board board, EditProposal c, Actor actor) {
+  private static Decision<TableEvent> edit(Board board, EditProposal c, Actor actor) {
     if (c.proposal() == null) {
       return reject(INVALID, "say which proposal to edit");
     }
@@ -147,7 +147,7 @@ public final class Table {
       wrong = text("proposal text", c.text(), Limits.PROPOSAL_TEXT);
     }
     if (wrong != null) {
-      return new Rejected(wrong);
+      return new Rejected<>(wrong);
     }
     Proposal proposal = board.proposals().get(c.proposal());
     if (proposal == null) {
@@ -156,7 +156,7 @@ public final class Table {
     if (!proposal.author().equals(actor.member())) {
       return reject(FORBIDDEN, "only the author of proposal " + proposal.id() + " may edit it");
     }
-    Decision closed = mustBeOpen(proposal, "edited");
+    Decision<TableEvent> closed = mustBeOpen(proposal, "edited");
     if (closed != null) {
       return closed;
     }
@@ -169,7 +169,7 @@ public final class Table {
         c.text() == null ? proposal.text() : c.text().strip()));
   }
 
-  private static Decision withdraw(Board board, WithdrawProposal c, Actor actor) {
+  private static Decision<TableEvent> withdraw(Board board, WithdrawProposal c, Actor actor) {
     if (c.proposal() == null) {
       return reject(INVALID, "say which proposal to withdraw");
     }
@@ -181,11 +181,11 @@ public final class Table {
       return reject(FORBIDDEN,
           "only the author of proposal " + proposal.id() + " may withdraw it");
     }
-    Decision closed = mustBeOpen(proposal, "withdrawn");
+    Decision<TableEvent> closed = mustBeOpen(proposal, "withdrawn");
     return closed != null ? closed : accept(new ProposalWithdrawn(proposal.id()));
   }
 
-  private static Decision comment(Board board, AddComment c, Actor actor) {
+  private static Decision<TableEvent> comment(Board board, AddComment c, Actor actor) {
     if (c.proposal() == null) {
       return reject(INVALID, "say which proposal the comment is about");
     }
@@ -194,13 +194,13 @@ public final class Table {
     }
     Rejection wrong = text("comment", c.text(), Limits.COMMENT);
     if (wrong != null) {
-      return new Rejected(wrong);
+      return new Rejected<>(wrong);
     }
     Proposal proposal = board.proposals().get(c.proposal());
     if (proposal == null) {
       return notFound("proposal", c.proposal());
     }
-    Decision closed = mustBeOpen(proposal, "commented on");
+    Decision<TableEvent> closed = mustBeOpen(proposal, "commented on");
     if (closed != null) {
       return closed;
     }
@@ -226,10 +226,10 @@ public final class Table {
         id, proposal.id(), actor.member(), c.kind(), c.text().strip(), c.replyTo()));
   }
 
-  private static Decision createCluster(Board board, CreateCluster c) {
+  private static Decision<TableEvent> createCluster(Board board, CreateCluster c) {
     Rejection wrong = text("cluster name", c.name(), Limits.CLUSTER_NAME);
     if (wrong != null) {
-      return new Rejected(wrong);
+      return new Rejected<>(wrong);
     }
     if (c.proposals() == null) {
       return reject(INVALID, "give the list of proposals for the cluster (it may be empty)");
@@ -242,7 +242,7 @@ public final class Table {
       if (!seen.add(id)) {
         return reject(INVALID, "proposal " + id + " is listed twice");
       }
-      Decision cannot = movable(board, id);
+      Decision<TableEvent> cannot = movable(board, id);
       if (cannot != null) {
         return cannot;
       }
@@ -251,13 +251,13 @@ public final class Table {
     return accept(new ClusterCreated(id, c.name().strip(), c.proposals()));
   }
 
-  private static Decision renameCluster(Board board, RenameCluster c) {
+  private static Decision<TableEvent> renameCluster(Board board, RenameCluster c) {
     if (c.cluster() == null) {
       return reject(INVALID, "say which cluster to rename");
     }
     Rejection wrong = text("cluster name", c.name(), Limits.CLUSTER_NAME);
     if (wrong != null) {
-      return new Rejected(wrong);
+      return new Rejected<>(wrong);
     }
     if (!board.clusters().containsKey(c.cluster())) {
       return notFound("cluster", c.cluster());
@@ -265,11 +265,11 @@ public final class Table {
     return accept(new ClusterRenamed(c.cluster(), c.name().strip()));
   }
 
-  private static Decision move(Board board, MoveToCluster c) {
+  private static Decision<TableEvent> move(Board board, MoveToCluster c) {
     if (c.proposal() == null) {
       return reject(INVALID, "say which proposal to move");
     }
-    Decision cannot = movable(board, c.proposal());
+    Decision<TableEvent> cannot = movable(board, c.proposal());
     if (cannot != null) {
       return cannot;
     }
@@ -285,7 +285,7 @@ public final class Table {
     return accept(new ProposalMoved(proposal.id(), proposal.cluster(), c.cluster()));
   }
 
-  private static Decision merge(Board board, MergeClusters c) {
+  private static Decision<TableEvent> merge(Board board, MergeClusters c) {
     if (c.from() == null || c.into() == null) {
       return reject(INVALID, "say which cluster to merge into which");
     }
@@ -297,22 +297,22 @@ public final class Table {
         return notFound("cluster", id);
       }
     }
-    Decision voting = notOnOpenVote(board, c.from(), "merged away");
+    Decision<TableEvent> voting = notOnOpenVote(board, c.from(), "merged away");
     return voting != null ? voting : accept(new ClustersMerged(c.from(), c.into()));
   }
 
-  private static Decision dissolve(Board board, DissolveCluster c) {
+  private static Decision<TableEvent> dissolve(Board board, DissolveCluster c) {
     if (c.cluster() == null) {
       return reject(INVALID, "say which cluster to dissolve");
     }
     if (!board.clusters().containsKey(c.cluster())) {
       return notFound("cluster", c.cluster());
     }
-    Decision voting = notOnOpenVote(board, c.cluster(), "dissolved");
+    Decision<TableEvent> voting = notOnOpenVote(board, c.cluster(), "dissolved");
     return voting != null ? voting : accept(new ClusterDissolved(c.cluster()));
   }
 
-  private static Decision openVote(Board board, OpenVote c, Actor actor) {
+  private static Decision<TableEvent> openVote(Board board, OpenVote c, Actor actor) {
     if (!actor.role().facilitates()) {
       return reject(FORBIDDEN, "only a facilitator may open a vote");
     }
@@ -359,7 +359,7 @@ public final class Table {
       if (proposal == null) {
         return reject(NOT_FOUND, "there is no proposal or cluster " + item);
       }
-      Decision closed = mustBeOpen(proposal, "put to a vote");
+      Decision<TableEvent> closed = mustBeOpen(proposal, "put to a vote");
       if (closed != null) {
         return closed;
       }
@@ -368,7 +368,7 @@ public final class Table {
     return accept(new VoteOpened(id, c.method(), c.items(), c.dotsPerMember(), c.capPerItem()));
   }
 
-  private static Decision castBallot(Board board, CastBallot c, Actor actor) {
+  private static Decision<TableEvent> castBallot(Board board, CastBallot c, Actor actor) {
     if (actor.role() != Role.MEMBER) {
       return reject(FORBIDDEN, "facilitators run the vote and do not vote");
     }
@@ -393,7 +393,7 @@ public final class Table {
     return accept(new BallotCast(vote.id(), actor.member(), c.ballot(), ballots));
   }
 
-  private static Decision closeVote(Board board, CloseVote c, Actor actor) {
+  private static Decision<TableEvent> closeVote(Board board, CloseVote c, Actor actor) {
     if (!actor.role().facilitates()) {
       return reject(FORBIDDEN, "only a facilitator may close a vote");
     }
@@ -410,8 +410,8 @@ public final class Table {
     return accept(new VoteClosed(vote.id(), Tally.of(vote)));
   }
 
-  private static Decision hide(Board board, HideItem c, Actor actor) {
-    Decision wrong = moderation(board, c.item(), c.reason(), actor, "hide");
+  private static Decision<TableEvent> hide(Board board, HideItem c, Actor actor) {
+    Decision<TableEvent> wrong = moderation(board, c.item(), c.reason(), actor, "hide");
     if (wrong != null) {
       return wrong;
     }
@@ -421,8 +421,8 @@ public final class Table {
     return accept(new ItemHidden(c.item(), c.reason().strip(), actor.member()));
   }
 
-  private static Decision restore(Board board, RestoreItem c, Actor actor) {
-    Decision wrong = moderation(board, c.item(), c.reason(), actor, "restore");
+  private static Decision<TableEvent> restore(Board board, RestoreItem c, Actor actor) {
+    Decision<TableEvent> wrong = moderation(board, c.item(), c.reason(), actor, "restore");
     if (wrong != null) {
       return wrong;
     }
@@ -432,7 +432,7 @@ public final class Table {
     return accept(new ItemRestored(c.item(), c.reason().strip(), actor.member()));
   }
 
-  private static Decision moderation(
+  private static Decision<TableEvent> moderation(
       Board board, String item, String reason, Actor actor, String verb) {
     if (!actor.role().facilitates()) {
       return reject(FORBIDDEN, "only a facilitator may " + verb + " items");
@@ -442,7 +442,7 @@ public final class Table {
     }
     Rejection wrong = text("reason", reason, Limits.REASON);
     if (wrong != null) {
-      return new Rejected(wrong);
+      return new Rejected<>(wrong);
     }
     if (!board.proposals().containsKey(item) && !board.comments().containsKey(item)) {
       return reject(NOT_FOUND, "there is no proposal or comment " + item);
@@ -457,7 +457,7 @@ public final class Table {
         : board.comments().get(item).hidden();
   }
 
-  private static Decision movable(Board board, String id) {
+  private static Decision<TableEvent> movable(Board board, String id) {
     Proposal proposal = board.proposals().get(id);
     if (proposal == null) {
       return notFound("proposal", id);
@@ -468,7 +468,7 @@ public final class Table {
     return null;
   }
 
-  private static Decision mustBeOpen(Proposal proposal, String verb) {
+  private static Decision<TableEvent> mustBeOpen(Proposal proposal, String verb) {
     if (proposal.status() == ProposalStatus.OPEN) {
       return null;
     }
@@ -477,7 +477,7 @@ public final class Table {
         "proposal " + proposal.id() + " is " + state + " and cannot be " + verb);
   }
 
-  private static Decision notOnOpenVote(Board board, String cluster, String verb) {
+  private static Decision<TableEvent> notOnOpenVote(Board board, String cluster, String verb) {
     for (Vote vote : board.votes().values()) {
       if (vote.status() == VoteStatus.OPEN && vote.items().contains(cluster)) {
         return reject(CONFLICT, "cluster " + cluster + " is on the ballot of open vote "
@@ -499,16 +499,16 @@ public final class Table {
     return null;
   }
 
-  private static Decision notFound(String what, String id) {
+  private static Decision<TableEvent> notFound(String what, String id) {
     return reject(NOT_FOUND, "there is no " + what + " " + id);
   }
 
-  private static Decision reject(Rejection.Reason reason, String message) {
-    return new Rejected(new Rejection(reason, message));
+  private static Decision<TableEvent> reject(Rejection.Reason reason, String message) {
+    return new Rejected<>(new Rejection(reason, message));
   }
 
-  private static Decision accept(TableEvent event) {
-    return new Accepted(List.of(event));
+  private static Decision<TableEvent> accept(TableEvent event) {
+    return new Accepted<>(List.of(event));
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.List;
  * Something a person asks of a table's board. Commands come from clients, so any field may be
  * missing (null); {@link Table#decide} answers that with a rejection rather than an exception.
  */
-public sealed interface TableCommand {
+public sealed interface TableCommand extends Command {
 
   /** Put a new proposal on the board. */
   record Propose(String title, String text) implements TableCommand {}

@@ -8,7 +8,7 @@ import java.util.List;
  * the same events always rebuilds the same board. The wire kind of an event is its simple class
  * name in lowerCamelCase, so these names are part of the protocol.
  */
-public sealed interface TableEvent {
+public sealed interface TableEvent extends Event {
 
   /** A proposal was made; it starts open, at version 1, outside any cluster. */
   record Proposed(String proposal, String author, String title, String text)

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.tingsted.server.deliberation.TableCommand;
-import org.tingsted.server.deliberation.TableEvent;
+import org.tingsted.server.deliberation.Command;
+import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.State;
 
 /**
  * The one JSON encoding of the deliberation model: event data on the wire, snapshots, the
@@ -40,12 +41,12 @@ public final class ModelJson {
   }
 
   /** The wire name of an event: its record's simple name in lowerCamelCase. */
-  public static String kindOf(TableEvent event) {
+  public static String kindOf(Event event) {
     return kindName(event.getClass());
   }
 
   /** The event's fields as a JSON object, without its kind. */
-  public static ObjectNode dataOf(TableEvent event) {
+  public static ObjectNode dataOf(Event event) {
     ObjectNode node = MAPPER.valueToTree(event);
     node.remove(KIND);
     return node;
@@ -72,17 +73,25 @@ public final class ModelJson {
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .addMixIn(TableCommand.class, Typed.class)
-        .addMixIn(TableEvent.class, Typed.class)
+        .addMixIn(Command.class, Typed.class)
+        .addMixIn(Event.class, Typed.class)
         .build();
-    registerFamily(mapper, TableCommand.class);
-    registerFamily(mapper, TableEvent.class);
+    registerFamily(mapper, Command.class);
+    registerFamily(mapper, Event.class);
+    // States are typed only where a property of type State says so (a stream's working copy),
+    // so that a snapshot on the wire carries no type property.
+    registerFamily(mapper, State.class);
     return mapper;
   }
 
+  /** Names every record of a sealed family, descending into sealed sub-families. */
   private static void registerFamily(ObjectMapper mapper, Class<?> sealedType) {
     for (Class<?> member : sealedType.getPermittedSubclasses()) {
-      mapper.registerSubtypes(new NamedType(member, kindName(member)));
+      if (member.isSealed()) {
+        registerFamily(mapper, member);
+      } else {
+        mapper.registerSubtypes(new NamedType(member, kindName(member)));
+      }
     }
   }
 }

@@ -110,11 +110,11 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     if (original != null) {
       return Outcome.duplicate(stream, original);
     }
-    Decision decision = Table.decide(current.board(), command, actor);
+    Decision<TableEvent> decision = Table.decide(current.board(), command, actor);
     if (decision instanceof Rejected rejected) {
       return Outcome.rejected(stream, rejected.rejection());
     }
-    List<TableEvent> made = ((Accepted) decision).events();
+    List<TableEvent> made = ((Accepted<TableEvent>) decision).events();
     long at = System.currentTimeMillis();
     long seq = current.seq();
     Board board = current.board();

@@ -21,9 +21,9 @@ class BoardFixture {
 
   /** Runs a command that must be accepted, applies its events and returns them. */
   List<TableEvent> accept(TableCommand command, Actor actor) {
-    Decision decision = Table.decide(board, command, actor);
+    Decision<TableEvent> decision = Table.decide(board, command, actor);
     assertThat(decision).as("decision on %s", command).isInstanceOf(Accepted.class);
-    List<TableEvent> events = ((Accepted) decision).events();
+    List<TableEvent> events = ((Accepted<TableEvent>) decision).events();
     for (TableEvent event : events) {
       board = Table.evolve(board, event);
       history.add(event);
@@ -34,10 +34,10 @@ class BoardFixture {
   /** Runs a command that must be refused, checks nothing changed and returns the refusal. */
   Rejection reject(TableCommand command, Actor actor) {
     Board before = board;
-    Decision decision = Table.decide(board, command, actor);
+    Decision<TableEvent> decision = Table.decide(board, command, actor);
     assertThat(decision).as("decision on %s", command).isInstanceOf(Rejected.class);
     assertThat(board).isEqualTo(before);
-    Rejection rejection = ((Rejected) decision).rejection();
+    Rejection rejection = ((Rejected<TableEvent>) decision).rejection();
     assertThat(rejection.message()).isNotBlank();
     return rejection;
   }

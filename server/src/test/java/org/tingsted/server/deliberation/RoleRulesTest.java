@@ -59,8 +59,8 @@ class RoleRulesTest {
         .isEqualTo(INVALID);
   }
 
-  private static Rejection rejection(Decision decision) {
+  private static Rejection rejection(Decision<TableEvent> decision) {
     assertThat(decision).isInstanceOf(Decision.Rejected.class);
-    return ((Decision.Rejected) decision).rejection();
+    return ((Decision.Rejected<TableEvent>) decision).rejection();
   }
 }

@@ -302,7 +302,7 @@ public final class Sessions {
   }
 
   /** One step as it ran: the board it ran on, the command it gave and the decision. */
-  public record Turn(Step step, Board board, TableCommand command, Decision decision) {}
+  public record Turn(Step step, Board board, TableCommand command, Decision<TableEvent> decision) {}
 
   /** What a session did: every step as it ran, the events accepted and every board reached. */
   public record Trace(List<Turn> turns, List<TableEvent> events, List<Board> boards) {
@@ -321,9 +321,9 @@ public final class Sessions {
     List<Board> boards = new ArrayList<>(List.of(board));
     for (Step step : session) {
       TableCommand command = step.on(board);
-      Decision decision = Table.decide(board, command, step.actor());
+      Decision<TableEvent> decision = Table.decide(board, command, step.actor());
       turns.add(new Turn(step, board, command, decision));
-      if (decision instanceof Accepted a) {
+      if (decision instanceof Accepted<TableEvent> a) {
         for (TableEvent event : a.events()) {
           board = Table.evolve(board, event);
           events.add(event);

@@ -71,17 +71,17 @@ class TableProperties {
     Board board = Board.empty(Sessions.TABLE);
     for (Step step : session) {
       Board copy = Table.replay(Sessions.TABLE, accepted);
-      Decision decision = Table.decide(board, step.on(board), step.actor());
+      Decision<TableEvent> decision = Table.decide(board, step.on(board), step.actor());
       assertThat(Table.decide(board, step.on(board), step.actor())).isEqualTo(decision);
       assertThat(board).isEqualTo(copy);
-      if (decision instanceof Accepted a) {
+      if (decision instanceof Accepted<TableEvent> a) {
         assertThat(a.events()).isNotEmpty();
         for (TableEvent event : a.events()) {
           board = Table.evolve(board, event);
           accepted.add(event);
         }
       } else {
-        assertThat(((Rejected) decision).rejection().reason()).isNotNull();
+        assertThat(((Rejected<TableEvent>) decision).rejection().reason()).isNotNull();
       }
     }
   }
@@ -289,11 +289,11 @@ class TableProperties {
 
   /** What became of a ballot, by the reason given when it was refused. */
   private static String ballotOutcome(
-      Board board, CastBallot command, Actor actor, Decision decision) {
+      Board board, CastBallot command, Actor actor, Decision<TableEvent> decision) {
     if (decision instanceof Accepted) {
       return "accepted " + board.votes().get(command.vote()).method().name().toLowerCase();
     }
-    Rejection rejection = ((Rejected) decision).rejection();
+    Rejection rejection = ((Rejected<TableEvent>) decision).rejection();
     String message = rejection.message();
     switch (rejection.reason()) {
       case FORBIDDEN:
@@ -338,8 +338,8 @@ class TableProperties {
   private Board run(List<Step> session, BiConsumer<Board, Board> check) {
     Board board = Board.empty(Sessions.TABLE);
     for (Step step : session) {
-      Decision decision = Table.decide(board, step.on(board), step.actor());
-      if (decision instanceof Accepted a) {
+      Decision<TableEvent> decision = Table.decide(board, step.on(board), step.actor());
+      if (decision instanceof Accepted<TableEvent> a) {
         for (TableEvent event : a.events()) {
           Board before = board;
           board = Table.evolve(board, event);

@@ -135,7 +135,7 @@ class ModelJsonTest {
         assertThat(back.commandId()).isEqualTo(run.commandId());
       }
       Outcome outcome;
-      if (turn.decision() instanceof Accepted accepted) {
+      if (turn.decision() instanceof Accepted<TableEvent> accepted) {
         List<StreamEvent> events = new ArrayList<>();
         Board board = entry.board();
         long seq = entry.seq();
