@@ -1,25 +1,127 @@
 package org.tingsted.server.streams;
 
-/** Names of streams and of the event-bus addresses that carry them. */
-public final class Streams {
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.tingsted.server.cluster.HazelcastSetup;
+import org.tingsted.server.cluster.JsonSerializer;
+import org.tingsted.server.deliberation.Actor;
+import org.tingsted.server.deliberation.TableCommand;
+import org.tingsted.server.journal.Journal;
+import org.tingsted.server.journal.JournalException;
 
-  private static final String TABLE = "table:";
+/**
+ * Runs commands against table streams at the owner of each stream's partition and publishes
+ * the accepted events to every node.
+ *
+ * <p>Results come back on the caller's Vert.x context; nothing here blocks an event loop.
+ */
+public final class TableStreams {
 
-  private Streams() {
+  static final String MAP = HazelcastSetup.MAP_PREFIX + "streams";
+  private static final TypeReference<List<StreamEvent>> EVENT_LIST = new TypeReference<>() {
+  };
+
+  private final Vertx vertx;
+  private final IMap<String, StreamEntry> entries;
+
+  private final Journal journal;
+
+  public TableStreams(Vertx vertx, HazelcastInstance hazelcast, Journal journal) {
+    this.vertx = vertx;
+    this.entries = hazelcast.getMap(MAP);
+    this.journal = journal;
   }
 
-  /** The stream of a table's board. */
-  public static String ofTable(String tableId) {
-    return TABLE + tableId;
+  /**
+   * What the streams need from Hazelcast: the map of working copies, loaded from the journal
+   * when a stream is not in memory, and the journal for the owners that run commands.
+   */
+  public static void configure(Config config, Journal journal) {
+    config.addMapConfig(HazelcastSetup.storedMap(MAP, new StreamLoader(journal), false));
+    config.getUserContext().put(RunCommand.JOURNAL, journal);
   }
 
-  /** The table of a table stream, or null if {@code stream} is not one. */
-  public static String tableOf(String stream) {
-    return stream != null && stream.startsWith(TABLE) ? stream.substring(TABLE.length()) : null;
+  /** The Hazelcast serializers of what this package keeps in and sends through Hazelcast. */
+  public static List<SerializerConfig> serializers() {
+    var mapper = ModelJson.mapper();
+    return List.of(
+        JsonSerializer.of(mapper, StreamEntry.class, 1001),
+        JsonSerializer.of(mapper, RunCommand.class, 1002),
+        JsonSerializer.of(mapper, ReplaceEntry.class, 1003),
+        JsonSerializer.of(mapper, Outcome.class, 1004));
   }
 
-  /** The event-bus address on which a stream's events are published to every node. */
-  public static String address(String stream) {
-    return "tingsted.stream." + stream;
+  /**
+   * Runs {@code command} by {@code actor} on {@code table}'s stream. A command id that this
+   * member already used on the stream is not run again: its outcome carries the original seq.
+   * Accepted events are journaled, then published on {@link Streams#address}, before the
+   * future completes; a copy found stale against the journal is reloaded and the command run once more.
+   */
+  public Future<Outcome> execute(String table, TableCommand command, Actor actor, String commandId) {
+    String stream = Streams.ofTable(table);
+    return run(stream, table, command, actor, commandId)
+        .compose(outcome -> outcome.stale() ? run(stream, table, command, actor, commandId) : Future.succeededFuture(outcome))
+        .map(outcome -> {
+          if (outcome.stale()) {
+            throw new JournalException.Unavailable(stream + " stayed stale after a reload from the journal", null);
+          }
+          if (!outcome.events().isEmpty()) {
+            vertx.eventBus().publish(Streams.address(stream), encode(outcome.events()));
+          }
+          return outcome;
+        });
+  }
+
+  private Future<Outcome> run(String stream, String table, TableCommand command, Actor actor, String commandId) {
+    var run = new RunCommand(stream, table, command, actor, commandId, journal);
+    return Future.fromCompletionStage(entries.submitToKey(stream, run), vertx.getOrCreateContext());
+  }
+
+  /** The current working copy of a table's stream (an empty one if nothing happened yet). */
+  public Future<StreamEntry> read(String table) {
+    String stream = Streams.ofTable(table);
+    return Future.fromCompletionStage(entries.getAsync(stream), vertx.getOrCreateContext())
+        .map(entry -> entry != null ? entry : StreamEntry.empty(stream, table));
+  }
+
+  /** A page of a stream's history from the journal, and the seq that starts the next page. */
+  public record Page(List<StreamEvent> events, Long next) {
+  }
+
+  /** Up to {@code limit} events of a table's stream with seq from {@code fromSeq}, read off the event loop. */
+  public Future<Page> history(String table, long fromSeq, int limit) {
+    String stream = Streams.ofTable(table);
+    return vertx.executeBlocking(() -> {
+      var rows = journal.read(stream, fromSeq - 1, limit + 1);
+      var events = rows.stream().limit(limit).map(JournalCodec::event).toList();
+      return new Page(events, rows.size() > limit ? rows.get(limit).seq() : null);
+    });
+  }
+
+  /** Encodes a batch of events for the event bus. */
+  public static Buffer encode(List<StreamEvent> events) {
+    try {
+      return Buffer.buffer(ModelJson.mapper().writeValueAsBytes(events));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Decodes a batch of events published on the event bus. */
+  public static List<StreamEvent> decode(Buffer body) {
+    try {
+      return ModelJson.mapper().readValue(body.getBytes(), EVENT_LIST);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
