@@ -30,8 +30,17 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = VoteCommand.CloseVote.class, name = "closeVote"),
     @JsonSubTypes.Type(value = ModerationCommand.Hide.class, name = "hide"),
     @JsonSubTypes.Type(value = ModerationCommand.Restore.class, name = "restore"),
+    @JsonSubTypes.Type(value = PlenaryCommand.Promote.class, name = "promote"),
+    @JsonSubTypes.Type(value = PlenaryCommand.EditDraft.class, name = "editDraft"),
+    @JsonSubTypes.Type(value = PlenaryCommand.MergeDrafts.class, name = "mergeDrafts"),
+    @JsonSubTypes.Type(value = PlenaryCommand.WithdrawDraft.class, name = "withdrawDraft"),
+    @JsonSubTypes.Type(value = PlenaryCommand.OpenFinalVote.class, name = "openFinalVote"),
+    @JsonSubTypes.Type(value = PlenaryCommand.CastFinalBallot.class, name = "castFinalBallot"),
+    @JsonSubTypes.Type(value = PlenaryCommand.CloseFinalVote.class, name = "closeFinalVote"),
+    @JsonSubTypes.Type(value = PlenaryCommand.PublishReport.class, name = "publishReport"),
+    @JsonSubTypes.Type(value = PlenaryCommand.UnpublishReport.class, name = "unpublishReport"),
 })
-public sealed interface ClientMessage permits ConnectionCommand, TableCommand {
+public sealed interface ClientMessage permits ConnectionCommand, TableCommand, PlenaryCommand {
 
     /** The client's command id: 1 to {@value Protocol#MAX_ID_LENGTH} characters. */
     String id();

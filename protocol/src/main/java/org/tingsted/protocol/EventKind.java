@@ -1,9 +1,10 @@
 package org.tingsted.protocol;
 
 /**
- * The {@code kind} of the events on a table's stream. The fields of each kind's {@code data}
- * are documented in {@code docs/protocol.md}. Kinds are strings, not an enum, because a client
- * must skip kinds it does not know (new kinds are a compatible change).
+ * The {@code kind} of the events on a table's stream ({@code table:<table>}) and on a session's
+ * stream ({@code session:<session>}). The fields of each kind's {@code data} are documented in
+ * {@code docs/protocol.md}. Kinds are strings, not an enum, because a client must skip kinds it
+ * does not know (new kinds are a compatible change).
  */
 public final class EventKind {
 
@@ -21,6 +22,19 @@ public final class EventKind {
     public static final String VOTE_CLOSED = "voteClosed";
     public static final String ITEM_HIDDEN = "itemHidden";
     public static final String ITEM_RESTORED = "itemRestored";
+
+    // On a session's stream: the plenary.
+    public static final String DRAFT_PROMOTED = "draftPromoted";
+    public static final String DRAFT_EDITED = "draftEdited";
+    public static final String DRAFTS_MERGED = "draftsMerged";
+    public static final String DRAFT_WITHDRAWN = "draftWithdrawn";
+    public static final String FINAL_VOTE_OPENED = "finalVoteOpened";
+    public static final String FINAL_BALLOT_CAST = "finalBallotCast";
+    public static final String FINAL_VOTE_CLOSED = "finalVoteClosed";
+    /** Recorded by an administrator through the admin API, not by a client command. */
+    public static final String ANSWER_RECORDED = "answerRecorded";
+    public static final String REPORT_PUBLISHED = "reportPublished";
+    public static final String REPORT_UNPUBLISHED = "reportUnpublished";
 
     private EventKind() {
     }

@@ -12,7 +12,7 @@ public final class Protocol {
     /** Seconds a new connection has to send {@code hello} before it is closed with {@link #CLOSE_HELLO_TIMEOUT}. */
     public static final int HELLO_TIMEOUT_SECONDS = 10;
 
-    /** Longest client command id and longest reference to a proposal, comment, cluster, vote, table or stream, in characters. */
+    /** Longest client command id and longest reference to a proposal, comment, cluster, vote, draft, table or stream, in characters. */
     public static final int MAX_ID_LENGTH = 64;
     /** Events in a {@code history} page when the client names no {@code limit}. */
     public static final int HISTORY_PAGE_DEFAULT = 100;
@@ -20,15 +20,15 @@ public final class Protocol {
     public static final int HISTORY_PAGE_MAX = 500;
     /** Longest join token, in characters. */
     public static final int MAX_TOKEN_LENGTH = 4096;
-    /** Longest proposal title, in characters (Unicode code points). */
+    /** Longest proposal or draft title, in characters (Unicode code points). */
     public static final int MAX_TITLE_LENGTH = 120;
-    /** Longest proposal text, in characters (Unicode code points). */
+    /** Longest proposal or draft text, in characters (Unicode code points). */
     public static final int MAX_PROPOSAL_TEXT_LENGTH = 2000;
     /** Longest comment text, in characters (Unicode code points). */
     public static final int MAX_COMMENT_LENGTH = 1000;
     /** Longest cluster name, in characters (Unicode code points). */
     public static final int MAX_CLUSTER_NAME_LENGTH = 80;
-    /** Longest reason for hiding or restoring an item, in characters (Unicode code points). */
+    /** Longest reason for hiding or restoring an item or withdrawing a draft, in characters (Unicode code points). */
     public static final int MAX_REASON_LENGTH = 500;
 
     /** Lowest point on the agreement scale of a {@code scale} vote. */

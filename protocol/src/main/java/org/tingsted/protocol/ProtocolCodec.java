@@ -218,7 +218,7 @@ public final class ProtocolCodec {
         if (Collection.class.isAssignableFrom(target) || target.isArray()) {
             return "an array";
         }
-        if (Number.class.isAssignableFrom(target)) {
+        if (target == double.class || Number.class.isAssignableFrom(target)) {
             return "a number";
         }
         return "an object";

@@ -13,7 +13,8 @@ public sealed interface Reply extends ServerMessage {
 
     /**
      * The answer to {@code hello}: who the connection speaks for, and the current seq of every
-     * stream the member may read. {@code table} is absent for people without a table (the lead
+     * stream the member may read: the table streams, and {@code session:<session>}, which
+     * everyone in the session reads. {@code table} is absent for people without a table (the lead
      * facilitator, session-wide observers).
      */
     record Welcome(String id, int protocol, long serverTime, Member member, String assembly, String session,

@@ -1,5 +1,6 @@
 package org.tingsted.protocol;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -83,8 +84,32 @@ final class Require {
         return List.copyOf(values);
     }
 
+    /** A share of a whole, such as a threshold: a number greater than 0 and at most 1. */
+    static double share(String field, double value) {
+        if (!(value > 0 && value <= 1)) {
+            String shown = Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                    : String.valueOf(value);
+            throw new InvalidField(ErrorCode.INVALID, field, "must be greater than 0 and at most 1 (was " + shown + ")");
+        }
+        return value;
+    }
+
     static List<String> optionalIds(String field, Collection<String> values) {
         return values == null ? null : ids(field, values, 0);
+    }
+
+    /** An immutable, order-keeping copy of a map from ids to values, none null, with at least {@code minSize} entries. */
+    static <V> Map<String, V> entries(String field, Map<String, V> values, int minSize) {
+        present(field, values);
+        if (values.size() < minSize) {
+            throw new InvalidField(ErrorCode.INVALID, field, "must name at least " + minSize + " item");
+        }
+        Map<String, V> copy = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            id(field + " key", key);
+            copy.put(key, present(field + "." + key, value));
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     /** An immutable, order-keeping copy of a map from ids to numbers in [min, max]. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,6 +55,25 @@ class ProtocolCodecTest {
         {"type":"mergeClusters","id":"a","from":"k1","into":"k1"}             | invalid | field 'into' must differ from 'from'
         {"type":"renameCluster","id":"a","cluster":"k1","name":""}            | invalid | field 'name' must not be blank
         {"type":"hide","id":"a","item":"c1"}                                  | invalid | field 'reason' is required
+        {"type":"promote","id":"a","table":"t4"}                              | invalid | field 'proposal' is required when 'cluster' is absent: promote names one source
+        {"type":"promote","id":"a","table":"t4","proposal":"p7","cluster":"k2"} | invalid | field 'cluster' must be absent when 'proposal' is given: promote names one source
+        {"type":"promote","id":"a","proposal":"p7"}                           | invalid | field 'table' is required
+        {"type":"editDraft","id":"a","draft":"d1","version":1}                | invalid | field 'title' is required when 'text' is absent: an edit must change something
+        {"type":"mergeDrafts","id":"a","from":"d1","into":"d1"}               | invalid | field 'into' must differ from 'from'
+        {"type":"withdrawDraft","id":"a","draft":"d1"}                        | invalid | field 'reason' is required
+        {"type":"openFinalVote","id":"a","drafts":["d1"],"threshold":0}       | invalid | field 'threshold' must be greater than 0 and at most 1 (was 0)
+        {"type":"openFinalVote","id":"a","drafts":["d1"],"threshold":1.5}     | invalid | field 'threshold' must be greater than 0 and at most 1 (was 1.5)
+        {"type":"openFinalVote","id":"a","drafts":["d1"],"threshold":-0.5}    | invalid | field 'threshold' must be greater than 0 and at most 1 (was -0.5)
+        {"type":"openFinalVote","id":"a","drafts":["d1"],"threshold":"0.6"}   | invalid | field 'threshold' must be a number, not a string
+        {"type":"openFinalVote","id":"a","drafts":["d1"]}                     | invalid | field 'threshold' is required
+        {"type":"openFinalVote","id":"a","drafts":[],"threshold":0.5}         | invalid | field 'drafts' must name at least 1 item
+        {"type":"openFinalVote","id":"a","drafts":["d1","d1"],"threshold":0.5} | invalid | field 'drafts' names d1 twice
+        {"type":"castFinalBallot","id":"a","vote":"f1","choices":{"d1":"maybe"}} | invalid | field 'choices.d1' must be one of support, oppose, abstain (was 'maybe')
+        {"type":"castFinalBallot","id":"a","vote":"f1","choices":{"d1":null}} | invalid | field 'choices.d1' is required
+        {"type":"castFinalBallot","id":"a","vote":"f1","choices":{}}          | invalid | field 'choices' must name at least 1 item
+        {"type":"castFinalBallot","id":"a","vote":"f1"}                       | invalid | field 'choices' is required
+        {"type":"castFinalBallot","id":"a","vote":"f1","choices":["d1"]}      | invalid | field 'choices' must be an object, not an array
+        {"type":"closeFinalVote","id":"a"}                                    | invalid | field 'vote' is required
         {"type":5,"id":"a"}                                                   | invalid | field 'type' must be a string, not a number
         {"type":"propose","type":"hello","id":"a"}                            | invalid | the frame is not valid JSON (Duplicate field 'type')
         """)
@@ -108,6 +128,11 @@ class ProtocolCodecTest {
         text     | 1000 | {"type":"comment","id":"a","proposal":"p1","kind":"other","text":"%s"}
         title    | 120  | {"type":"edit","id":"a","proposal":"p1","version":1,"title":"%s"}
         token    | 4096 | {"type":"hello","id":"a","token":"%s"}
+        title    | 120  | {"type":"promote","id":"a","table":"t4","proposal":"p7","title":"%s"}
+        text     | 2000 | {"type":"promote","id":"a","table":"t2","cluster":"k1","text":"%s"}
+        text     | 2000 | {"type":"editDraft","id":"a","draft":"d1","version":1,"text":"%s"}
+        title    | 120  | {"type":"mergeDrafts","id":"a","from":"d2","into":"d1","title":"%s"}
+        reason   | 500  | {"type":"withdrawDraft","id":"a","draft":"d3","reason":"%s"}
         """)
     @DisplayName("Each text accepts its limit and refuses one character more as too_large")
     void textLimits(String field, int limit, String template) throws Exception {
@@ -172,6 +197,48 @@ class ProtocolCodecTest {
     }
 
     @Test
+    @DisplayName("A threshold is a share greater than 0 and at most 1: a whole 1 is accepted, and written as a number")
+    void thresholds() throws Exception {
+        ClientMessage all = codec.decodeClient("{\"type\":\"openFinalVote\",\"id\":\"a\",\"drafts\":[\"d1\"],\"threshold\":1}");
+
+        assertThat(all).isEqualTo(new PlenaryCommand.OpenFinalVote("a", List.of("d1"), 1.0));
+        assertThat(codec.encode(new PlenaryCommand.OpenFinalVote("a", List.of("d1", "d4"), 0.5)))
+                .isEqualTo("{\"type\":\"openFinalVote\",\"id\":\"a\",\"drafts\":[\"d1\",\"d4\"],\"threshold\":0.5}");
+        assertThat(codec.decodeClient("{\"type\":\"openFinalVote\",\"id\":\"a\",\"drafts\":[\"d1\"],\"threshold\":0.0001}"))
+                .isEqualTo(new PlenaryCommand.OpenFinalVote("a", List.of("d1"), 0.0001));
+        assertThatThrownBy(() -> new PlenaryCommand.OpenFinalVote("a", List.of("d1"), Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'threshold' must be greater than 0 and at most 1 (was NaN)");
+    }
+
+    @Test
+    @DisplayName("Plenary commands carry no table to route them: a table named on one is ignored like any unknown field")
+    void plenaryCommandsHaveNoTable() throws Exception {
+        ClientMessage close = codec.decodeClient("{\"type\":\"closeFinalVote\",\"id\":\"a\",\"table\":\"t4\",\"vote\":\"f1\"}");
+
+        assertThat(close).isEqualTo(new PlenaryCommand.CloseFinalVote("a", "f1"));
+        assertThat(close).isNotInstanceOf(TableCommand.class);
+        assertThat(codec.encode(new PlenaryCommand.PublishReport("a"))).isEqualTo("{\"type\":\"publishReport\",\"id\":\"a\"}");
+        assertThat(codec.encode(new PlenaryCommand.Promote("a", "t4", "p7", null, null, null)))
+                .isEqualTo("{\"type\":\"promote\",\"id\":\"a\",\"table\":\"t4\",\"proposal\":\"p7\"}");
+    }
+
+    @Test
+    @DisplayName("A final ballot keeps its choices in the order given, and cannot be changed afterwards")
+    void finalBallots() throws Exception {
+        Map<String, Choice> choices = new LinkedHashMap<>();
+        choices.put("d4", Choice.OPPOSE);
+        choices.put("d1", Choice.SUPPORT);
+        PlenaryCommand.CastFinalBallot cast = new PlenaryCommand.CastFinalBallot("a", "f1", choices);
+        choices.put("d7", Choice.ABSTAIN);
+
+        assertThat(cast.choices()).containsExactly(Map.entry("d4", Choice.OPPOSE), Map.entry("d1", Choice.SUPPORT));
+        assertThatThrownBy(() -> cast.choices().put("d7", Choice.ABSTAIN)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(codec.encode(cast))
+                .isEqualTo("{\"type\":\"castFinalBallot\",\"id\":\"a\",\"vote\":\"f1\",\"choices\":{\"d4\":\"oppose\",\"d1\":\"support\"}}");
+    }
+
+    @Test
     @DisplayName("An ack names both the stream and the seq of the first event, or neither")
     void ackStreamAndSeqGoTogether() {
         assertThatThrownBy(() -> new Reply.Ack("a", "table:t1", null)).hasMessage("field 'seq' is required when stream is given");
@@ -199,6 +266,7 @@ class ProtocolCodecTest {
         assertThat(codec.mapper().writeValueAsString(VoteMethod.RANKING)).isEqualTo("\"ranking\"");
         assertThat(codec.mapper().writeValueAsString(CommentKind.QUESTION)).isEqualTo("\"question\"");
         assertThat(codec.mapper().writeValueAsString(Device.REMOTE)).isEqualTo("\"remote\"");
+        assertThat(codec.mapper().writeValueAsString(Choice.ABSTAIN)).isEqualTo("\"abstain\"");
     }
 
     @Test

@@ -103,7 +103,7 @@ class VectorTest {
     }
 
     @Test
-    @DisplayName("Every kind of server message, and every table event kind, has at least one example")
+    @DisplayName("Every kind of server message, and every table and session event kind, has at least one example")
     void everyServerMessageHasAVector() throws Exception {
         Set<Class<?>> covered = new HashSet<>();
         Set<String> kinds = new HashSet<>();
@@ -125,7 +125,8 @@ class VectorTest {
         assertThat(invalidVectors()).contains("invalid/unknown-type.json", "invalid/missing-type.json",
                 "invalid/missing-field.json", "invalid/wrong-type.json", "invalid/oversized-title.json",
                 "invalid/oversized-comment.json", "invalid/not-json.json", "invalid/json-array.json",
-                "invalid/blank-title.json", "invalid/bad-enum.json");
+                "invalid/blank-title.json", "invalid/bad-enum.json", "invalid/threshold-zero.json",
+                "invalid/threshold-over-one.json", "invalid/bad-choice.json", "invalid/promote-two-sources.json");
     }
 
     @Test
