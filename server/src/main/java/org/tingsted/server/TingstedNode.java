@@ -18,7 +18,7 @@ import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
-import org.tingsted.server.streams.TableStreams;
+import org.tingsted.server.streams.Streams;
 
 /** One running Tingsted node: Vert.x on its Hazelcast member, the HTTP server, the gateway. */
 public final class TingstedNode {
@@ -64,14 +64,14 @@ public final class TingstedNode {
       return Future.failedFuture(e);
     }
     List<SerializerConfig> serializers = new ArrayList<>();
-    serializers.addAll(TableStreams.serializers());
+    serializers.addAll(Streams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
     // Not tied to a Vert.x instance: a failed start closes the instance, and listeners bound to
     // it would never hear of the failure.
     Promise<TingstedNode> started = Promise.promise();
     HazelcastSetup.start(settings.cluster(), serializers, config -> {
-      TableStreams.configure(config, journal);
+      Streams.configure(config, journal);
       Roster.configure(config, journal);
     }).onFailure(e -> {
       journal.close();
@@ -81,9 +81,9 @@ public final class TingstedNode {
       var roster = new Roster(vertx, node.hazelcast());
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, settings.publicUrlOr(settings.port()));
-      var streams = new TableStreams(vertx, node.hazelcast(), journal);
+      var streams = new Streams(vertx, node.hazelcast(), journal);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken()), links,
+          new AdminApi(roster, links, settings.adminToken(), streams), links,
           v -> new Gateway(v, node.hazelcast(), roster, tokens, streams),
           settings::publicUrlOr);
       vertx.deployVerticle(http).onComplete(deployed -> {

@@ -86,7 +86,9 @@ class KillRecoveryTest {
       var resumed = new ArrayList<TableClient>();
       for (int m = 0; m < MEMBERS; m++) {
         long seen = tablets.get(m).lastSeq(stream);
-        TableClient back = TableClient.join(clients, server.port, tokens.get(m), Device.ROOM, Map.of(stream, seen));
+        String session = tablets.get(m).welcome().streams().keySet().stream().filter(n -> n.startsWith("session:")).findFirst().orElseThrow();
+        TableClient back = TableClient.join(clients, server.port, tokens.get(m), Device.ROOM,
+            Map.of(stream, seen, session, tablets.get(m).lastSeq(session)));
         long current = back.welcome().streams().get(stream);
         assertThat(current).as("acknowledged events survive").isGreaterThanOrEqualTo(ackedBeforeKill.size());
         List<Push.Event> missed = back.awaitEvents(stream, (int) (current - seen));

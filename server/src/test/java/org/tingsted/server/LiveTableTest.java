@@ -130,7 +130,7 @@ class LiveTableTest {
       assertThat(next.seq()).isEqualTo(first.seq() + 1);
     }
     try (TableClient observer = live.join(live.members.get(0).get(1))) {
-      var snapshot = (Push.Snapshot) observer.await(m -> m instanceof Push.Snapshot);
+      var snapshot = (Push.Snapshot) observer.await(m -> m instanceof Push.Snapshot s && s.stream().startsWith("table:"));
       assertThat(snapshot.seq()).isEqualTo(2);
       assertThat(snapshot.state().get("proposals").size()).isEqualTo(2);
     }
@@ -161,7 +161,7 @@ class LiveTableTest {
             .containsExactly("Missed 0", "Missed 1", "Missed 2", "Missed 3", "Missed 4");
         ack(other.call(new ProposalCommand.Propose(id(), null, "Live again", "Now")));
         assertThat(back.awaitEvents(stream, 6)).extracting(Push.Event::seq).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
-        assertThat(back.received()).noneMatch(m -> m instanceof Push.Snapshot);
+        assertThat(back.received()).noneMatch(m -> m instanceof Push.Snapshot s && s.stream().startsWith("table:"));
       }
     }
   }
@@ -173,7 +173,7 @@ class LiveTableTest {
       ack(a.call(new ProposalCommand.Propose(id(), null, "Bike lanes", "Wider")));
     }
     try (TableClient b = live.join(live.members.get(0).get(1))) {
-      var snapshot = (Push.Snapshot) b.await(m -> m instanceof Push.Snapshot);
+      var snapshot = (Push.Snapshot) b.await(m -> m instanceof Push.Snapshot s && s.stream().startsWith("table:"));
       assertThat(snapshot.stream()).isEqualTo(live.stream(0));
       assertThat(snapshot.seq()).isEqualTo(1);
       assertThat(snapshot.state().at("/proposals").elements().next().get("title").asText()).isEqualTo("Bike lanes");
@@ -204,7 +204,7 @@ class LiveTableTest {
       assertThat(error(reply).code()).isEqualTo(ErrorCode.FORBIDDEN);
     }
     try (TableClient other = live.join(live.members.get(1).get(0))) {
-      var snapshot = (Push.Snapshot) other.await(m -> m instanceof Push.Snapshot);
+      var snapshot = (Push.Snapshot) other.await(m -> m instanceof Push.Snapshot s && s.stream().startsWith("table:"));
       assertThat(snapshot.seq()).isZero();
     }
   }
@@ -334,7 +334,7 @@ class LiveTableTest {
   @DisplayName("The lead facilitator reads every table of the session")
   void leadFacilitatorReadsEveryTable() {
     try (TableClient lead = live.join(live.lead)) {
-      assertThat(lead.welcome().streams()).containsOnlyKeys(live.stream(0), live.stream(1));
+      assertThat(lead.welcome().streams()).containsOnlyKeys(live.stream(0), live.stream(1), "session:" + live.session.id());
       assertThat(lead.welcome().table()).isNull();
       try (TableClient member = live.join(live.members.get(1).get(0))) {
         ack(member.call(new ProposalCommand.Propose(id(), null, "At table 2", "Hello")));

@@ -1,11 +1,16 @@
 package org.tingsted.server.deliberation;
 
-/** The part a person plays at a table. */
+/** The part a person plays at a table, in a session's plenary, or in running the assembly. */
 public enum Role {
   MEMBER,
   FACILITATOR,
   LEAD_FACILITATOR,
-  OBSERVER;
+  OBSERVER,
+  /**
+   * Creates assemblies, imports members and publishes reports. Acts through the admin API only:
+   * never at a table, and never votes.
+   */
+  ADMINISTRATOR;
 
   /** Whether this role runs the table: opens and closes votes, hides and restores items. */
   public boolean facilitates() {

@@ -91,6 +91,9 @@ public final class Table {
     if (actor.role() == Role.OBSERVER) {
       return reject(FORBIDDEN, "observers can follow the table but not take part");
     }
+    if (actor.role() == Role.ADMINISTRATOR) {
+      return reject(FORBIDDEN, "administrators do not take part at a table");
+    }
     if (command instanceof Propose c) {
       return propose(board, c, actor);
     } else if (command instanceof EditProposal c) {

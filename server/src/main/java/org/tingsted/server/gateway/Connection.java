@@ -14,19 +14,23 @@ import org.tingsted.protocol.ClientMessage;
 import org.tingsted.protocol.ConnectionCommand;
 import org.tingsted.protocol.Device;
 import org.tingsted.protocol.ErrorCode;
+import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.Protocol;
 import org.tingsted.protocol.ProtocolException;
 import org.tingsted.protocol.Reply;
 import org.tingsted.protocol.TableCommand;
 import org.tingsted.server.deliberation.Actor;
+import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.Limits;
 import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.deliberation.SessionCommand;
+import org.tingsted.server.deliberation.Source;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Session;
-import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.Outcome;
-import org.tingsted.server.streams.Streams;
+import org.tingsted.server.streams.StreamNames;
 
 /**
  * One WebSocket: the member it speaks for, the streams it reads, and the rules of the
@@ -51,6 +55,7 @@ final class Connection {
   private Assembly assembly;
   private Actor actor;
   private Device device;
+  /** The feeds this connection reads, by stream name. */
   private final Map<String, StreamFeed> feeds = new LinkedHashMap<>();
 
   Connection(Gateway gateway, ServerWebSocket socket) {
@@ -135,6 +140,8 @@ final class Connection {
       history(history);
     } else if (message instanceof TableCommand command) {
       run(command);
+    } else if (message instanceof PlenaryCommand command) {
+      plenary(command);
     } else {
       refuse(message.id(), ErrorCode.UNKNOWN_TYPE, "no handler for " + message.getClass().getSimpleName());
     }
@@ -172,11 +179,10 @@ final class Connection {
   }
 
   private void join(ConnectionCommand.Hello hello, Assembly assembly, Member who) {
-    List<String> tables = readableTables(assembly, who);
     List<Future<StreamFeed>> holding = new ArrayList<>();
-    tables.forEach(table -> holding.add(gateway.feeds().hold(table)));
+    readableStreams(assembly, who).forEach(stream -> holding.add(gateway.feeds().hold(stream)));
     Future.join(holding).onComplete(all -> {
-      holding.stream().filter(Future::succeeded).forEach(f -> feeds.put(f.result().table, f.result()));
+      holding.stream().filter(Future::succeeded).forEach(f -> feeds.put(f.result().stream, f.result()));
       if (state == State.CLOSED) {
         releaseFeeds();
         return;
@@ -200,6 +206,9 @@ final class Connection {
       Map<String, Long> resume = hello.resume() == null ? Map.of() : hello.resume();
       feeds.values().forEach(f -> f.attach(this, resume.get(f.stream)));
       for (StreamFeed f : feeds.values()) {
+        if (f.table == null) {
+          continue;
+        }
         if (f.table.equals(who.table())) {
           gateway.presence().arrive(assembly, f.table, key, who, device);
         } else {
@@ -209,22 +218,29 @@ final class Connection {
     });
   }
 
-  /** Members and table facilitators read their table; a lead facilitator or observer without one reads the session's. */
-  private static List<String> readableTables(Assembly assembly, Member who) {
+  /**
+   * Everyone reads their session's stream. Members and table facilitators read their table; a
+   * lead facilitator, or an observer without a table, reads every table of the session.
+   */
+  private static List<String> readableStreams(Assembly assembly, Member who) {
+    var streams = new ArrayList<String>();
     if (who.table() != null && who.role() != Role.LEAD_FACILITATOR) {
-      return List.of(who.table());
+      streams.add(StreamNames.ofTable(who.table()));
+    } else {
+      assembly.session(who.session()).map(Session::tables).orElse(List.of())
+          .forEach(t -> streams.add(StreamNames.ofTable(t.id())));
     }
-    return assembly.session(who.session()).map(Session::tables).orElse(List.of())
-        .stream().map(TablePlace::id).toList();
+    streams.add(StreamNames.ofSession(who.session()));
+    return streams;
   }
 
   private void history(ConnectionCommand.History request) {
-    StreamFeed feed = feeds.values().stream().filter(f -> f.stream.equals(request.stream())).findFirst().orElse(null);
+    StreamFeed feed = feeds.get(request.stream());
     if (feed == null) {
       refuse(request.id(), ErrorCode.FORBIDDEN, "you do not read the stream " + request.stream());
       return;
     }
-    gateway.streams().history(feed.table, request.fromSeq(), request.pageSize())
+    gateway.streams().history(feed.stream, request.fromSeq(), request.pageSize())
         .onSuccess(page -> reply(new Reply.History(request.id(), feed.stream,
             page.events().stream().map(e -> feed.visibleTo(this, e)).filter(java.util.Objects::nonNull).toList(),
             page.next())))
@@ -240,16 +256,73 @@ final class Connection {
       refuse(command.id(), ErrorCode.INVALID, "name the table this command is for");
       return;
     }
-    if (!feeds.containsKey(table)) {
+    String stream = StreamNames.ofTable(table);
+    if (!feeds.containsKey(stream)) {
       refuse(command.id(), ErrorCode.FORBIDDEN, "you are not at table " + table);
       return;
     }
-    gateway.streams().execute(table, Translation.toModel(command), actor, command.id())
+    gateway.streams().execute(stream, Translation.toModel(command), actor, command.id())
         .onSuccess(outcome -> answer(command.id(), outcome))
         .onFailure(e -> {
-          LOG.error("command {} of member {} failed on {}", command.id(), member.id(), Streams.ofTable(table), e);
+          LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
           refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
         });
+  }
+
+  /**
+   * A plenary command runs on the sender's session stream. A promotion first reads the source
+   * from its table's board, so that the draft keeps what the table wrote; a final vote counts
+   * the session's members as its electorate.
+   */
+  private void plenary(PlenaryCommand command) {
+    String stream = StreamNames.ofSession(member.session());
+    Future<SessionCommand> translated;
+    if (command instanceof PlenaryCommand.Promote promote) {
+      boolean inSession = assembly.session(member.session()).map(s -> s.hasTable(promote.table())).orElse(false);
+      if (!inSession) {
+        refuse(command.id(), ErrorCode.NOT_FOUND, "no table " + promote.table() + " in this session");
+        return;
+      }
+      translated = gateway.streams().read(StreamNames.ofTable(promote.table())).compose(entry -> {
+        Source source = Translation.source(promote.table(), (Board) entry.state(), promote);
+        if (source == null) {
+          return Future.failedFuture(new NotFound(promote.proposal() != null
+              ? "no proposal " + promote.proposal() + " at table " + promote.table()
+              : "no cluster " + promote.cluster() + " at table " + promote.table()));
+        }
+        return Future.succeededFuture(new SessionCommand.PromoteDraft(List.of(source),
+            promote.title() != null ? promote.title() : source.title(),
+            promote.text() != null ? promote.text() : clip(source.text(), Limits.PROPOSAL_TEXT)));
+      });
+    } else {
+      int electorate = (int) assembly.members().values().stream()
+          .filter(m -> m.role() == Role.MEMBER && member.session().equals(m.session())).count();
+      translated = Future.succeededFuture(Translation.toModel(command, electorate));
+    }
+    translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id()))
+        .onSuccess(outcome -> answer(command.id(), outcome))
+        .onFailure(e -> {
+          if (e instanceof NotFound notFound) {
+            refuse(command.id(), ErrorCode.NOT_FOUND, notFound.getMessage());
+            return;
+          }
+          LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
+          refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
+        });
+  }
+
+  /** A cluster's text (its proposals' titles) can outgrow a draft's: cut it with an ellipsis. */
+  private static String clip(String text, int max) {
+    return text.codePointCount(0, text.length()) <= max
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  /** A plenary command names something that is not there. */
+  private static final class NotFound extends RuntimeException {
+    NotFound(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private void answer(String id, Outcome outcome) {
@@ -284,7 +357,7 @@ final class Connection {
     state = State.CLOSED;
     gateway.vertx().cancelTimer(helloTimer);
     gateway.vertx().cancelTimer(pingTimer);
-    if (was == State.OPEN && member.table() != null && feeds.containsKey(member.table())) {
+    if (was == State.OPEN && member.table() != null && feeds.containsKey(StreamNames.ofTable(member.table()))) {
       gateway.presence().leave(assembly, member.table(), key);
     }
     if (was != State.JOINING) {

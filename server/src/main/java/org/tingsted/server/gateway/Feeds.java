@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
-import org.tingsted.server.streams.TableStreams;
+import org.tingsted.server.streams.Streams;
 
 /**
  * The streams this node follows, one {@link StreamFeed} each, shared by every socket that reads
@@ -13,23 +13,23 @@ import org.tingsted.server.streams.TableStreams;
 final class Feeds {
 
   private final Vertx vertx;
-  private final TableStreams streams;
+  private final Streams streams;
   private final Frames frames;
   private final Map<String, Future<StreamFeed>> feeds = new HashMap<>();
 
-  Feeds(Vertx vertx, TableStreams streams, Frames frames) {
+  Feeds(Vertx vertx, Streams streams, Frames frames) {
     this.vertx = vertx;
     this.streams = streams;
     this.frames = frames;
   }
 
-  /** Holds the table's feed, starting it if this node did not follow the table yet. */
-  Future<StreamFeed> hold(String table) {
-    Future<StreamFeed> feed = feeds.get(table);
+  /** Holds the stream's feed, starting it if this node did not follow the stream yet. */
+  Future<StreamFeed> hold(String stream) {
+    Future<StreamFeed> feed = feeds.get(stream);
     if (feed == null) {
-      Future<StreamFeed> starting = new StreamFeed(vertx, streams, frames, table).start();
-      feeds.put(table, starting);
-      starting.onFailure(e -> feeds.remove(table, starting));
+      Future<StreamFeed> starting = new StreamFeed(vertx, streams, frames, stream).start();
+      feeds.put(stream, starting);
+      starting.onFailure(e -> feeds.remove(stream, starting));
       feed = starting;
     }
     return feed.map(f -> {
@@ -41,7 +41,7 @@ final class Feeds {
   /** Lets go of a feed that {@link #hold} gave; the last holder stops it. */
   void release(StreamFeed feed) {
     if (--feed.holders == 0) {
-      feeds.remove(feed.table);
+      feeds.remove(feed.stream);
       feed.stop();
     }
   }

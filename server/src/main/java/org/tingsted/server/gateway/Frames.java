@@ -3,8 +3,8 @@ package org.tingsted.server.gateway;
 import org.tingsted.protocol.ProtocolCodec;
 import org.tingsted.protocol.Push;
 import org.tingsted.protocol.ServerMessage;
-import org.tingsted.server.deliberation.Board;
-import org.tingsted.server.deliberation.TableEvent;
+import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.State;
 import org.tingsted.server.streams.ModelJson;
 import org.tingsted.server.streams.StreamEvent;
 
@@ -22,17 +22,17 @@ final class Frames {
   }
 
   /** The {@code event} frame of {@code event} as one reader may see it ({@code visible}). */
-  String event(StreamEvent event, TableEvent visible) {
+  String event(StreamEvent event, Event visible) {
     return encode(eventMessage(event, visible));
   }
 
-  Push.Event eventMessage(StreamEvent event, TableEvent visible) {
+  Push.Event eventMessage(StreamEvent event, Event visible) {
     return new Push.Event(event.stream(), event.seq(), event.at(), event.by(),
         ModelJson.kindOf(visible), ModelJson.dataOf(visible));
   }
 
-  /** The {@code snapshot} frame of a board as one reader may see it. */
-  String snapshot(String stream, long seq, Board visible) {
+  /** The {@code snapshot} frame of a stream's state as one reader may see it. */
+  String snapshot(String stream, long seq, State visible) {
     return encode(new Push.Snapshot(stream, seq, ModelJson.tree(visible)));
   }
 }

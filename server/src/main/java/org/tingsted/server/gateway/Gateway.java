@@ -11,7 +11,7 @@ import java.util.List;
 import org.tingsted.protocol.Protocol;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
-import org.tingsted.server.streams.TableStreams;
+import org.tingsted.server.streams.Streams;
 
 /**
  * The WebSocket endpoint {@code /ws}: accepts connections that speak {@code tingsted.v1},
@@ -37,12 +37,12 @@ public final class Gateway {
   private final Vertx vertx;
   private final Roster roster;
   private final JoinTokens tokens;
-  private final TableStreams streams;
+  private final Streams streams;
   private final Frames frames = new Frames();
   private final Feeds feeds;
   private final Presence presence;
 
-  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, TableStreams streams) {
+  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams) {
     this.vertx = vertx;
     this.roster = roster;
     this.tokens = tokens;
@@ -100,7 +100,7 @@ public final class Gateway {
     return tokens;
   }
 
-  TableStreams streams() {
+  Streams streams() {
     return streams;
   }
 

@@ -15,19 +15,20 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tingsted.protocol.Push;
-import org.tingsted.server.deliberation.Board;
-import org.tingsted.server.deliberation.Table;
-import org.tingsted.server.deliberation.TableEvent;
-import org.tingsted.server.deliberation.Visibility;
+import org.tingsted.server.deliberation.Command;
+import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.State;
 import org.tingsted.server.streams.StreamEntry;
 import org.tingsted.server.streams.StreamEvent;
+import org.tingsted.server.streams.StreamKind;
+import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
-import org.tingsted.server.streams.TableStreams;
 
 /**
- * One table stream as this node follows it: a single event-bus consumer however many sockets
- * read the table, a replica of the board to decide what each reader may see, and the last
- * events for readers that resume.
+ * One stream (a table's or a session's) as this node follows it: a single event-bus consumer
+ * however many sockets read the stream, a replica of its state to decide what each reader may
+ * see, and the last events for readers that resume. A table's feed also carries the table's
+ * presence.
  *
  * <p>Events can arrive out of order (commands run at the stream's owner and are published by
  * whichever node sent them), so the feed holds back what comes early and hands events to
@@ -42,9 +43,11 @@ final class StreamFeed {
   private static final Logger LOG = LoggerFactory.getLogger(StreamFeed.class);
 
   private final Vertx vertx;
-  private final TableStreams streams;
+  private final Streams streams;
   private final Frames frames;
+  private final StreamKind<State, Command, Event> kind;
   final String stream;
+  /** The table of a table stream, null for a session stream. */
   final String table;
 
   private final Set<Connection> readers = new LinkedHashSet<>();
@@ -54,28 +57,33 @@ final class StreamFeed {
   private MessageConsumer<String> presence;
   private String lastPresence;
   private boolean ready;
-  private Board board;
+  private State state;
   private long seq;
   private long gapTimer = -1;
   int holders;
 
-  StreamFeed(Vertx vertx, TableStreams streams, Frames frames, String table) {
+  StreamFeed(Vertx vertx, Streams streams, Frames frames, String stream) {
     this.vertx = vertx;
     this.streams = streams;
     this.frames = frames;
-    this.table = table;
-    this.stream = Streams.ofTable(table);
+    this.stream = stream;
+    this.kind = StreamKind.of(stream);
+    this.table = StreamNames.tableOf(stream);
   }
 
   /** Subscribes first, then reads the working copy, so that no event falls between the two. */
   Future<StreamFeed> start() {
-    events = vertx.eventBus().consumer(Streams.address(stream), message -> receive(TableStreams.decode(message.body())));
-    presence = vertx.eventBus().consumer(Presence.address(table), message -> {
-      lastPresence = message.body();
-      List.copyOf(readers).forEach(r -> r.send(lastPresence));
-    });
-    return Future.all(events.completion(), presence.completion())
-        .compose(v -> streams.read(table))
+    events = vertx.eventBus().consumer(StreamNames.address(stream), message -> receive(Streams.decode(message.body())));
+    Future<Void> presenceReady = Future.succeededFuture();
+    if (table != null) {
+      presence = vertx.eventBus().consumer(Presence.address(table), message -> {
+        lastPresence = message.body();
+        List.copyOf(readers).forEach(r -> r.send(lastPresence));
+      });
+      presenceReady = presence.completion();
+    }
+    return Future.all(events.completion(), presenceReady)
+        .compose(v -> streams.read(stream))
         .map(entry -> {
           reset(entry);
           ready = true;
@@ -88,7 +96,7 @@ final class StreamFeed {
     if (gapTimer >= 0) {
       vertx.cancelTimer(gapTimer);
     }
-    return Future.all(events.unregister(), presence.unregister()).mapEmpty();
+    return Future.all(events.unregister(), presence == null ? Future.succeededFuture() : presence.unregister()).mapEmpty();
   }
 
   long seq() {
@@ -104,7 +112,7 @@ final class StreamFeed {
     if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
       replayTo(reader, resumeSeq);
     } else if (resumeSeq == null || resumeSeq != seq) {
-      reader.send(frames.snapshot(stream, seq, Visibility.boardFor(board, reader.actor())));
+      reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
     }
     readers.add(reader);
     if (lastPresence != null) {
@@ -122,7 +130,7 @@ final class StreamFeed {
    * instead, so an item hidden since is not shown again.
    */
   Push.Event visibleTo(Connection reader, StreamEvent e) {
-    TableEvent visible = Visibility.eventFor(board, e.event(), reader.actor());
+    Event visible = kind.visibleEvent(state, e.event(), reader.actor());
     return visible == null ? null : frames.eventMessage(e, visible);
   }
 
@@ -166,20 +174,20 @@ final class StreamFeed {
   }
 
   private void fillGap() {
-    streams.read(table).onSuccess(entry -> {
+    streams.read(stream).onSuccess(entry -> {
       if (entry.oldestRecentSeq() <= seq + 1) {
         entry.recent().stream().filter(e -> e.seq() > seq).forEach(e -> early.put(e.seq(), e));
       } else {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
-        List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, Visibility.boardFor(board, r.actor()))));
+        List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
       }
       drainEarly();
     }).onFailure(e -> LOG.error("could not read {} to fill a gap after seq {}", stream, seq, e));
   }
 
   private void reset(StreamEntry entry) {
-    board = entry.board();
+    state = entry.state();
     seq = entry.seq();
     window.clear();
     window.addAll(entry.recent());
@@ -187,17 +195,17 @@ final class StreamFeed {
   }
 
   private void apply(StreamEvent e) {
-    Board before = board;
-    board = Table.evolve(board, e.event());
+    State before = state;
+    state = kind.evolve(state, e.event());
     seq = e.seq();
     window.addLast(e);
     if (window.size() > StreamEntry.RECENT_EVENTS) {
       window.removeFirst();
     }
     // Most readers see the same thing: encode each distinct view of the event once.
-    Map<TableEvent, String> encoded = new HashMap<>();
+    Map<Event, String> encoded = new HashMap<>();
     for (Connection reader : new ArrayList<>(readers)) {
-      TableEvent visible = Visibility.eventFor(before, e.event(), reader.actor());
+      Event visible = kind.visibleEvent(before, e.event(), reader.actor());
       if (visible != null) {
         reader.send(encoded.computeIfAbsent(visible, v -> frames.event(e, v)));
       }

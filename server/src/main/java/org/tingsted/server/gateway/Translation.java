@@ -3,10 +3,20 @@ package org.tingsted.server.gateway;
 import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.ModerationCommand;
+import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.ProposalCommand;
 import org.tingsted.protocol.VoteCommand;
 import org.tingsted.protocol.VoteParams;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import org.tingsted.server.deliberation.Ballot;
+import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.Choice;
+import org.tingsted.server.deliberation.Cluster;
+import org.tingsted.server.deliberation.Proposal;
+import org.tingsted.server.deliberation.ProposalStatus;
+import org.tingsted.server.deliberation.SessionCommand;
+import org.tingsted.server.deliberation.Source;
 import org.tingsted.server.deliberation.CommentKind;
 import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
@@ -55,6 +65,57 @@ final class Translation {
       return new TableCommand.RestoreItem(c.item(), c.reason());
     }
     throw new IllegalArgumentException("no model command for " + wire.getClass().getSimpleName());
+  }
+
+  /**
+   * The model command a plenary command from the wire asks for, except {@code promote} (which
+   * needs the source's table, see {@link #source}) and {@code openFinalVote} (which needs the
+   * electorate from the roster).
+   */
+  static SessionCommand toModel(PlenaryCommand wire, int electorate) {
+    if (wire instanceof PlenaryCommand.EditDraft c) {
+      return new SessionCommand.EditDraft(c.draft(), c.version(), c.title(), c.text());
+    } else if (wire instanceof PlenaryCommand.MergeDrafts c) {
+      return new SessionCommand.MergeDrafts(c.from(), c.into(), c.title(), c.text());
+    } else if (wire instanceof PlenaryCommand.WithdrawDraft c) {
+      return new SessionCommand.WithdrawDraft(c.draft(), c.reason());
+    } else if (wire instanceof PlenaryCommand.OpenFinalVote c) {
+      return new SessionCommand.OpenFinalVote(c.drafts(), c.threshold(), electorate);
+    } else if (wire instanceof PlenaryCommand.CastFinalBallot c) {
+      var choices = new LinkedHashMap<String, Choice>();
+      c.choices().forEach((draft, choice) -> choices.put(draft, Choice.valueOf(choice.name())));
+      return new SessionCommand.CastFinalBallot(c.vote(), choices);
+    } else if (wire instanceof PlenaryCommand.CloseFinalVote c) {
+      return new SessionCommand.CloseFinalVote(c.vote());
+    } else if (wire instanceof PlenaryCommand.PublishReport) {
+      return new SessionCommand.PublishReport();
+    } else if (wire instanceof PlenaryCommand.UnpublishReport) {
+      return new SessionCommand.UnpublishReport();
+    }
+    throw new IllegalArgumentException("no direct model command for " + wire.getClass().getSimpleName());
+  }
+
+  /**
+   * What a {@code promote} takes from its table's board: the proposal's title and text, or a
+   * cluster's name and its proposals' titles, one a line. Null when the item does not exist or
+   * is hidden.
+   */
+  static Source source(String table, Board board, PlenaryCommand.Promote promote) {
+    if (promote.proposal() != null) {
+      Proposal p = board.proposals().get(promote.proposal());
+      if (p == null || p.status() == ProposalStatus.HIDDEN) {
+        return null;
+      }
+      return new Source(table, p.id(), null, p.title(), p.text());
+    }
+    Cluster k = board.clusters().get(promote.cluster());
+    if (k == null) {
+      return null;
+    }
+    String titles = k.proposals().stream().map(board.proposals()::get)
+        .filter(p -> p != null && p.status() != ProposalStatus.HIDDEN)
+        .map(Proposal::title).collect(Collectors.joining("\n"));
+    return new Source(table, null, k.id(), k.name(), titles.isEmpty() ? k.name() : titles);
   }
 
   /** The wire's error code for a model rejection. */

@@ -20,6 +20,7 @@ import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.streams.ModelJson;
+import org.tingsted.server.streams.Streams;
 
 /**
  * The administrators' REST API under {@code /api}: create assemblies with their sessions and
@@ -35,9 +36,12 @@ public final class AdminApi {
   private final byte[] adminToken;
   private final ObjectMapper mapper = ModelJson.mapper();
 
-  public AdminApi(Roster roster, JoinLinks links, String adminToken) {
+  private final AuditExport audit;
+
+  public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams) {
     this.roster = roster;
     this.links = links;
+    this.audit = new AuditExport(streams);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -76,6 +80,16 @@ public final class AdminApi {
               ? Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")))
               : Future.succeededFuture(joinLink(a, m));
         })));
+    api.get("/assemblies/:assembly/audit").handler(ctx -> roster.require(ctx.pathParam("assembly"))
+        .compose(a -> audit.write(a, ctx.response()))
+        .onFailure(e -> {
+          if (ctx.response().headWritten()) {
+            org.slf4j.LoggerFactory.getLogger(AdminApi.class).error("the audit export broke off", e);
+            ctx.response().reset();
+          } else {
+            ctx.fail(e);
+          }
+        }));
     api.route().handler(ctx -> error(ctx, 404, "not_found",
         "there is no API call " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(this::failure);

@@ -112,6 +112,9 @@ public final class Roster {
         if (role == null) {
           throw new RosterException.Invalid("role is required");
         }
+        if (role == Role.ADMINISTRATOR) {
+          throw new RosterException.Invalid("administrators act through the admin API and are not added as people");
+        }
         Session session = resolveSession(assembly, sessionId, tableId);
         boolean needsTable = role == Role.MEMBER || role == Role.FACILITATOR;
         if (needsTable && tableId == null) {

@@ -57,6 +57,16 @@ public final class ModelJson {
     return MAPPER.valueToTree(value);
   }
 
+  /** The state record named {@code name} ({@code board}, {@code sessionBoard}). */
+  static Class<? extends State> stateType(String name) {
+    for (Class<?> type : State.class.getPermittedSubclasses()) {
+      if (kindName(type).equals(name)) {
+        return type.asSubclass(State.class);
+      }
+    }
+    throw new IllegalArgumentException("no state is called '" + name + "'");
+  }
+
   static String kindName(Class<?> type) {
     String simple = type.getSimpleName();
     return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);

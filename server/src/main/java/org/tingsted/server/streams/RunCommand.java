@@ -13,19 +13,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.tingsted.server.deliberation.Decision.Accepted;
 import org.tingsted.server.deliberation.Actor;
-import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.Command;
 import org.tingsted.server.deliberation.Decision;
-import org.tingsted.server.deliberation.Decision.Rejected;
-import org.tingsted.server.deliberation.Table;
-import org.tingsted.server.deliberation.TableCommand;
-import org.tingsted.server.deliberation.TableEvent;
+import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.Rejection;
+import org.tingsted.server.deliberation.State;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalException;
 
 /**
- * Runs one command against a table's stream at the member that owns the stream: dedupe,
+ * Runs one command against a stream (a table's or a session's) at the member that owns the stream: dedupe,
  * decide, evolve, number the events, journal them, and only then change the working copy.
  * Hazelcast runs entry processors of one key one at a time (the key stays locked while this
  * one waits for the journal), so the stream needs no lock of its own, and the working copy
@@ -44,8 +42,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
 
 
   private final String stream;
-  private final String table;
-  private final TableCommand command;
+  private final Command command;
   private final Actor actor;
   private final String commandId;
   @JsonIgnore
@@ -54,18 +51,16 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
   private transient Journal journal;
 
   @JsonCreator
-  RunCommand(@JsonProperty("stream") String stream, @JsonProperty("table") String table,
-             @JsonProperty("command") TableCommand command, @JsonProperty("actor") Actor actor,
-             @JsonProperty("commandId") String commandId) {
+  RunCommand(@JsonProperty("stream") String stream, @JsonProperty("command") Command command,
+             @JsonProperty("actor") Actor actor, @JsonProperty("commandId") String commandId) {
     this.stream = stream;
-    this.table = table;
     this.command = command;
     this.actor = actor;
     this.commandId = commandId;
   }
 
-  RunCommand(String stream, String table, TableCommand command, Actor actor, String commandId, Journal journal) {
-    this(stream, table, command, actor, commandId);
+  RunCommand(String stream, Command command, Actor actor, String commandId, Journal journal) {
+    this(stream, command, actor, commandId);
     this.journal = journal;
   }
 
@@ -86,11 +81,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     return stream;
   }
 
-  @JsonProperty public String table() {
-    return table;
-  }
-
-  @JsonProperty public TableCommand command() {
+  @JsonProperty public Command command() {
     return command;
   }
 
@@ -104,23 +95,28 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
 
   @Override
   public Outcome process(Map.Entry<String, StreamEntry> entry) {
-    StreamEntry current = entry.getValue() != null ? entry.getValue() : StreamEntry.empty(stream, table);
+    StreamEntry current = entry.getValue() != null ? entry.getValue() : StreamEntry.empty(stream);
     String ackKey = StreamEntry.ackKey(actor.member(), commandId);
     Long original = current.acks().get(ackKey);
     if (original != null) {
       return Outcome.duplicate(stream, original);
     }
-    Decision<TableEvent> decision = Table.decide(current.board(), command, actor);
-    if (decision instanceof Rejected rejected) {
+    StreamKind<State, Command, Event> kind = StreamKind.of(stream);
+    if (!kind.commandType().isInstance(command)) {
+      return Outcome.rejected(stream, new Rejection(Rejection.Reason.INVALID,
+          command.getClass().getSimpleName() + " is not a command for " + stream));
+    }
+    Decision<Event> decision = kind.decide(current.state(), command, actor);
+    if (decision instanceof Decision.Rejected<Event> rejected) {
       return Outcome.rejected(stream, rejected.rejection());
     }
-    List<TableEvent> made = ((Accepted<TableEvent>) decision).events();
+    List<Event> made = ((Decision.Accepted<Event>) decision).events();
     long at = System.currentTimeMillis();
     long seq = current.seq();
-    Board board = current.board();
+    State state = current.state();
     var events = new ArrayList<StreamEvent>(made.size());
-    for (TableEvent event : made) {
-      board = Table.evolve(board, event);
+    for (Event event : made) {
+      state = kind.evolve(state, event);
       events.add(new StreamEvent(stream, ++seq, at, actor.member(), event));
     }
     try {
@@ -140,10 +136,10 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     } catch (TimeoutException e) {
       throw new JournalException.Unavailable("the journal did not answer within " + JOURNAL_TIMEOUT_SECONDS + " s", e);
     }
-    after = current.append(events, board, ackKey);
+    after = current.append(events, state, ackKey);
     entry.setValue(after);
     if (current.seq() / SNAPSHOT_EVERY != after.seq() / SNAPSHOT_EVERY) {
-      journal.saveSnapshot(new Journal.Snapshot(stream, after.seq(), JournalCodec.board(board)));
+      journal.saveSnapshot(new Journal.Snapshot(stream, after.seq(), JournalCodec.state(state)));
     }
     return Outcome.accepted(stream, events);
   }

@@ -5,21 +5,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tingsted.server.deliberation.Board;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.tingsted.server.deliberation.State;
 
 /**
- * The shared working copy of one table's stream, as held in Hazelcast at the owner of its
- * partition (with a backup on a second member).
+ * The shared working copy of one stream, as held in Hazelcast at the owner of its partition
+ * (with a backup on a second member).
  *
- * @param stream the stream name, {@code table:<id>}
+ * @param stream the stream name, {@code table:<id>} or {@code session:<id>}
  * @param seq    the sequence number of the last event; 0 before the first
- * @param board  the table's board after event {@code seq}
+ * @param state  the stream's state after event {@code seq}: a table's board, a session's plenary
  * @param recent the last events, oldest first, for resuming clients and catching up nodes
  * @param acks   recently accepted command ids ({@link #ackKey}) with the seq of their first
  *               event, oldest first, so that a retried command is answered, not applied again
  */
-public record StreamEntry(String stream, long seq, Board board, List<StreamEvent> recent,
-                          Map<String, Long> acks) {
+public record StreamEntry(String stream, long seq,
+                          @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = ModelJson.KIND) State state,
+                          List<StreamEvent> recent, Map<String, Long> acks) {
 
   /** How many events a stream keeps for resume; older gaps are answered with a snapshot. */
   public static final int RECENT_EVENTS = 1000;
@@ -32,8 +34,8 @@ public record StreamEntry(String stream, long seq, Board board, List<StreamEvent
   }
 
   /** A stream with no events yet. */
-  public static StreamEntry empty(String stream, String table) {
-    return new StreamEntry(stream, 0, Board.empty(table), List.of(), Map.of());
+  public static StreamEntry empty(String stream) {
+    return new StreamEntry(stream, 0, StreamKind.of(stream).empty(StreamKind.idOf(stream)), List.of(), Map.of());
   }
 
   /** The key under which a member's command id is remembered. */
@@ -47,7 +49,7 @@ public record StreamEntry(String stream, long seq, Board board, List<StreamEvent
   }
 
   /** This entry after appending {@code events} accepted for {@code ackKey}. */
-  StreamEntry append(List<StreamEvent> events, Board after, String ackKey) {
+  StreamEntry append(List<StreamEvent> events, State after, String ackKey) {
     long last = events.isEmpty() ? seq : events.get(events.size() - 1).seq();
     var nextRecent = new ArrayList<StreamEvent>(Math.min(recent.size() + events.size(), RECENT_EVENTS));
     int drop = Math.max(0, recent.size() + events.size() - RECENT_EVENTS);

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tingsted.server.deliberation.Board;
-import org.tingsted.server.deliberation.Table;
+import org.tingsted.server.deliberation.Command;
+import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.State;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalRow;
 
@@ -27,12 +28,9 @@ final class StreamLoader implements MapLoader<String, StreamEntry> {
 
   @Override
   public StreamEntry load(String stream) {
-    String table = Streams.tableOf(stream);
-    if (table == null) {
-      return null;
-    }
+    StreamKind<State, Command, Event> kind = StreamKind.of(stream);
     var snapshot = journal.latestSnapshot(stream);
-    Board board = snapshot.map(s -> JournalCodec.board(s.state())).orElseGet(() -> Board.empty(table));
+    State state = snapshot.map(s -> JournalCodec.state(s.state())).orElseGet(() -> kind.empty(StreamKind.idOf(stream)));
     long seq = snapshot.map(Journal.Snapshot::seq).orElse(0L);
     for (List<JournalRow> page = journal.read(stream, seq, READ_PAGE); !page.isEmpty();
          page = journal.read(stream, seq, READ_PAGE)) {
@@ -40,7 +38,7 @@ final class StreamLoader implements MapLoader<String, StreamEntry> {
         if (row.seq() != seq + 1) {
           throw new IllegalStateException(stream + " has a gap in the journal after seq " + seq);
         }
-        board = Table.evolve(board, JournalCodec.event(row).event());
+        state = kind.evolve(state, JournalCodec.event(row).event());
         seq = row.seq();
       }
     }
@@ -56,7 +54,7 @@ final class StreamLoader implements MapLoader<String, StreamEntry> {
         acks.putIfAbsent(StreamEntry.ackKey(row.by(), row.commandId()), row.seq());
       }
     }
-    return new StreamEntry(stream, seq, board, recent, acks);
+    return new StreamEntry(stream, seq, state, recent, acks);
   }
 
   @Override

@@ -1,11 +1,12 @@
 package org.tingsted.server.streams;
 
 /** Names of streams and of the event-bus addresses that carry them. */
-public final class Streams {
+public final class StreamNames {
 
-  private static final String TABLE = "table:";
+  static final String TABLE = "table:";
+  static final String SESSION = "session:";
 
-  private Streams() {
+  private StreamNames() {
   }
 
   /** The stream of a table's board. */
@@ -13,9 +14,19 @@ public final class Streams {
     return TABLE + tableId;
   }
 
+  /** The stream of a session: its plenary (and later its agenda and timers). */
+  public static String ofSession(String sessionId) {
+    return SESSION + sessionId;
+  }
+
   /** The table of a table stream, or null if {@code stream} is not one. */
   public static String tableOf(String stream) {
     return stream != null && stream.startsWith(TABLE) ? stream.substring(TABLE.length()) : null;
+  }
+
+  /** The session of a session stream, or null if {@code stream} is not one. */
+  public static String sessionOf(String stream) {
+    return stream != null && stream.startsWith(SESSION) ? stream.substring(SESSION.length()) : null;
   }
 
   /** The event-bus address on which a stream's events are published to every node. */

@@ -14,17 +14,17 @@ import java.util.List;
 import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.deliberation.Actor;
-import org.tingsted.server.deliberation.TableCommand;
+import org.tingsted.server.deliberation.Command;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalException;
 
 /**
- * Runs commands against table streams at the owner of each stream's partition and publishes
+ * Runs commands against streams (tables' and sessions') at the owner of each stream's partition and publishes
  * the accepted events to every node.
  *
  * <p>Results come back on the caller's Vert.x context; nothing here blocks an event loop.
  */
-public final class TableStreams {
+public final class Streams {
 
   static final String MAP = HazelcastSetup.MAP_PREFIX + "streams";
   private static final TypeReference<List<StreamEvent>> EVENT_LIST = new TypeReference<>() {
@@ -35,7 +35,7 @@ public final class TableStreams {
 
   private final Journal journal;
 
-  public TableStreams(Vertx vertx, HazelcastInstance hazelcast, Journal journal) {
+  public Streams(Vertx vertx, HazelcastInstance hazelcast, Journal journal) {
     this.vertx = vertx;
     this.entries = hazelcast.getMap(MAP);
     this.journal = journal;
@@ -61,45 +61,42 @@ public final class TableStreams {
   }
 
   /**
-   * Runs {@code command} by {@code actor} on {@code table}'s stream. A command id that this
+   * Runs {@code command} by {@code actor} on {@code stream}. A command id that this
    * member already used on the stream is not run again: its outcome carries the original seq.
-   * Accepted events are journaled, then published on {@link Streams#address}, before the
+   * Accepted events are journaled, then published on {@link StreamNames#address}, before the
    * future completes; a copy found stale against the journal is reloaded and the command run once more.
    */
-  public Future<Outcome> execute(String table, TableCommand command, Actor actor, String commandId) {
-    String stream = Streams.ofTable(table);
-    return run(stream, table, command, actor, commandId)
-        .compose(outcome -> outcome.stale() ? run(stream, table, command, actor, commandId) : Future.succeededFuture(outcome))
+  public Future<Outcome> execute(String stream, Command command, Actor actor, String commandId) {
+    return run(stream, command, actor, commandId)
+        .compose(outcome -> outcome.stale() ? run(stream, command, actor, commandId) : Future.succeededFuture(outcome))
         .map(outcome -> {
           if (outcome.stale()) {
             throw new JournalException.Unavailable(stream + " stayed stale after a reload from the journal", null);
           }
           if (!outcome.events().isEmpty()) {
-            vertx.eventBus().publish(Streams.address(stream), encode(outcome.events()));
+            vertx.eventBus().publish(StreamNames.address(stream), encode(outcome.events()));
           }
           return outcome;
         });
   }
 
-  private Future<Outcome> run(String stream, String table, TableCommand command, Actor actor, String commandId) {
-    var run = new RunCommand(stream, table, command, actor, commandId, journal);
+  private Future<Outcome> run(String stream, Command command, Actor actor, String commandId) {
+    var run = new RunCommand(stream, command, actor, commandId, journal);
     return Future.fromCompletionStage(entries.submitToKey(stream, run), vertx.getOrCreateContext());
   }
 
-  /** The current working copy of a table's stream (an empty one if nothing happened yet). */
-  public Future<StreamEntry> read(String table) {
-    String stream = Streams.ofTable(table);
+  /** The current working copy of a stream (an empty one if nothing happened yet). */
+  public Future<StreamEntry> read(String stream) {
     return Future.fromCompletionStage(entries.getAsync(stream), vertx.getOrCreateContext())
-        .map(entry -> entry != null ? entry : StreamEntry.empty(stream, table));
+        .map(entry -> entry != null ? entry : StreamEntry.empty(stream));
   }
 
   /** A page of a stream's history from the journal, and the seq that starts the next page. */
   public record Page(List<StreamEvent> events, Long next) {
   }
 
-  /** Up to {@code limit} events of a table's stream with seq from {@code fromSeq}, read off the event loop. */
-  public Future<Page> history(String table, long fromSeq, int limit) {
-    String stream = Streams.ofTable(table);
+  /** Up to {@code limit} events of a stream with seq from {@code fromSeq}, read off the event loop. */
+  public Future<Page> history(String stream, long fromSeq, int limit) {
     return vertx.executeBlocking(() -> {
       var rows = journal.read(stream, fromSeq - 1, limit + 1);
       var events = rows.stream().limit(limit).map(JournalCodec::event).toList();

@@ -117,19 +117,17 @@ class ModelJsonTest {
   void hazelcastSerializationRoundTrips(@ForAll("sessions") List<Step> session) {
     InternalSerializationService serialization = HAZELCAST;
     Sessions.Trace trace = Sessions.play(session);
-    String stream = Streams.ofTable(Sessions.TABLE);
-    StreamEntry entry = StreamEntry.empty(stream, Sessions.TABLE);
+    String stream = StreamNames.ofTable(Sessions.TABLE);
+    StreamEntry entry = StreamEntry.empty(stream);
     assertThat((StreamEntry) serialization.toObject(serialization.toData(entry))).isEqualTo(entry);
     int n = 0;
     for (Turn turn : trace.turns()) {
       n++;
       String member = turn.step().actor().member();
       if (fromJson(turn.command())) {
-        RunCommand run = new RunCommand(stream, Sessions.TABLE, turn.command(),
-            turn.step().actor(), "cmd-" + n);
+        RunCommand run = new RunCommand(stream, turn.command(), turn.step().actor(), "cmd-" + n);
         RunCommand back = serialization.toObject(serialization.toData(run));
         assertThat(back.stream()).isEqualTo(run.stream());
-        assertThat(back.table()).isEqualTo(run.table());
         assertThat(back.command()).isEqualTo(run.command());
         assertThat(back.actor()).isEqualTo(run.actor());
         assertThat(back.commandId()).isEqualTo(run.commandId());
@@ -137,7 +135,7 @@ class ModelJsonTest {
       Outcome outcome;
       if (turn.decision() instanceof Accepted<TableEvent> accepted) {
         List<StreamEvent> events = new ArrayList<>();
-        Board board = entry.board();
+        Board board = (Board) entry.state();
         long seq = entry.seq();
         for (TableEvent event : accepted.events()) {
           board = Table.evolve(board, event);
@@ -151,7 +149,7 @@ class ModelJsonTest {
       assertThat((Outcome) serialization.toObject(serialization.toData(outcome)))
           .isEqualTo(outcome);
     }
-    assertThat(entry.board()).isEqualTo(trace.last());
+    assertThat(entry.state()).isEqualTo(trace.last());
     StreamEntry back = serialization.toObject(serialization.toData(entry));
     assertThat(back).isEqualTo(entry);
     assertThat(List.copyOf(back.acks().keySet())).isEqualTo(List.copyOf(entry.acks().keySet()));
@@ -236,17 +234,17 @@ class ModelJsonTest {
         new Step(Sessions.BO, new TableCommand.AddComment("p1", CommentKind.SUPPORT, "Yes", null)),
         new Step(Sessions.FRIDA, new TableCommand.OpenVote(VoteMethod.DOTS, List.of("p1"), 3, 2)),
         new Step(Sessions.CARL, new TableCommand.CastBallot("v1", Ballot.ofDots(Map.of("p1", 2))))));
-    String stream = Streams.ofTable(Sessions.TABLE);
+    String stream = StreamNames.ofTable(Sessions.TABLE);
     List<StreamEvent> events = new ArrayList<>();
     for (TableEvent event : trace.events()) {
       events.add(new StreamEvent(stream, events.size() + 1, 1_700_000_000_000L, "anna", event));
     }
-    StreamEntry entry = StreamEntry.empty(stream, Sessions.TABLE)
+    StreamEntry entry = StreamEntry.empty(stream)
         .append(events, trace.last(), StreamEntry.ackKey("anna", "c-1"));
 
     var settings = new ClusterSettings("test-" + UUID.randomUUID(), "127.0.0.1", 5701);
     HazelcastInstance member = Hazelcast.newHazelcastInstance(
-        HazelcastSetup.config(settings, TableStreams.serializers()));
+        HazelcastSetup.config(settings, Streams.serializers()));
     try {
       IMap<String, StreamEntry> map = member.getMap("roundtrip.streams");
       map.put(stream, entry);
@@ -305,7 +303,7 @@ class ModelJsonTest {
 
   private static InternalSerializationService serializationService() {
     SerializationConfig config = new SerializationConfig();
-    TableStreams.serializers().forEach(config::addSerializerConfig);
+    Streams.serializers().forEach(config::addSerializerConfig);
     return new DefaultSerializationServiceBuilder().setConfig(config).build();
   }
 }

@@ -1,0 +1,96 @@
+package org.tingsted.server.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tingsted.server.deliberation.Decision.Accepted;
+import org.tingsted.server.deliberation.Decision.Rejected;
+import org.tingsted.server.deliberation.SessionCommand.CastFinalBallot;
+import org.tingsted.server.deliberation.SessionCommand.CloseFinalVote;
+import org.tingsted.server.deliberation.SessionCommand.OpenFinalVote;
+import org.tingsted.server.deliberation.SessionCommand.PromoteDraft;
+
+/** A session's plenary that tests drive with commands, as the stream would. */
+class PlenaryFixture {
+  static final Actor ANNA = BoardFixture.ANNA;
+  static final Actor BO = BoardFixture.BO;
+  static final Actor CARL = BoardFixture.CARL;
+  static final Actor FRIDA = BoardFixture.FRIDA;
+  static final Actor LEA = BoardFixture.LEA;
+  static final Actor OLE = BoardFixture.OLE;
+  static final Actor ADA = new Actor("ada", Role.ADMINISTRATOR);
+
+  SessionBoard board = SessionBoard.empty("day-1");
+  final List<SessionEvent> history = new ArrayList<>();
+
+  /** Runs a command that must be accepted, applies its events and returns them. */
+  List<SessionEvent> accept(SessionCommand command, Actor actor) {
+    Decision<SessionEvent> decision = Plenary.decide(board, command, actor);
+    assertThat(decision).as("decision on %s", command).isInstanceOf(Accepted.class);
+    List<SessionEvent> events = ((Accepted<SessionEvent>) decision).events();
+    for (SessionEvent event : events) {
+      board = Plenary.evolve(board, event);
+      history.add(event);
+    }
+    assertThat(Plenary.replay(board.session(), history)).isEqualTo(board);
+    return events;
+  }
+
+  /** Runs a command that must be refused, checks nothing changed and returns the refusal. */
+  Rejection reject(SessionCommand command, Actor actor) {
+    SessionBoard before = board;
+    Decision<SessionEvent> decision = Plenary.decide(board, command, actor);
+    assertThat(decision).as("decision on %s", command).isInstanceOf(Rejected.class);
+    assertThat(board).isEqualTo(before);
+    Rejection rejection = ((Rejected<SessionEvent>) decision).rejection();
+    assertThat(rejection.message()).isNotBlank();
+    return rejection;
+  }
+
+  Rejection.Reason reason(SessionCommand command, Actor actor) {
+    return reject(command, actor).reason();
+  }
+
+  /** A table's proposal as the server would fill it in. */
+  static Source proposal(String table, String proposal) {
+    return new Source(table, proposal, null, "Title of " + proposal, "Text of " + proposal);
+  }
+
+  /** A table's cluster as the server would fill it in. */
+  static Source cluster(String table, String cluster) {
+    return new Source(table, null, cluster, "Cluster " + cluster, null);
+  }
+
+  String promote(String title, Source... sources) {
+    accept(new PromoteDraft(List.of(sources), title, "Text of " + title), LEA);
+    return "d" + board.draftsMade();
+  }
+
+  String openVote(double threshold, int electorate, String... drafts) {
+    accept(new OpenFinalVote(List.of(drafts), threshold, electorate), LEA);
+    return "f" + board.finalVotesOpened();
+  }
+
+  void vote(Actor member, String vote, Map<String, Choice> choices) {
+    accept(new CastFinalBallot(vote, choices), member);
+  }
+
+  FinalResult close(String vote) {
+    accept(new CloseFinalVote(vote), LEA);
+    return board.finalVotes().get(vote).result();
+  }
+
+  Draft draft(String id) {
+    return board.drafts().get(id);
+  }
+
+  FinalVote finalVote(String id) {
+    return board.finalVotes().get(id);
+  }
+
+  static Actor member(int n) {
+    return new Actor("m" + n, Role.MEMBER);
+  }
+}
