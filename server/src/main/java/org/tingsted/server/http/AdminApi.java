@@ -37,11 +37,13 @@ public final class AdminApi {
   private final ObjectMapper mapper = ModelJson.mapper();
 
   private final AuditExport audit;
+  private final ReportApi reports;
 
   public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams) {
     this.roster = roster;
     this.links = links;
     this.audit = new AuditExport(streams);
+    this.reports = new ReportApi(roster, streams);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -80,6 +82,7 @@ public final class AdminApi {
               ? Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")))
               : Future.succeededFuture(joinLink(a, m));
         })));
+    reports.adminRoutes(api, this);
     api.get("/assemblies/:assembly/audit").handler(ctx -> roster.require(ctx.pathParam("assembly"))
         .compose(a -> audit.write(a, ctx.response()))
         .onFailure(e -> {
@@ -117,7 +120,14 @@ public final class AdminApi {
     ctx.next();
   }
 
-  private <T> Future<T> body(RoutingContext ctx, Class<T> type) {
+  /** The public routes of published reports, to mount at {@code /reports}. */
+  public Router publicReports(Vertx vertx) {
+    Router router = reports.publicRouter(vertx);
+    router.route().failureHandler(this::failure);
+    return router;
+  }
+
+  <T> Future<T> body(RoutingContext ctx, Class<T> type) {
     try {
       String text = ctx.body().asString();
       if (text == null || text.isBlank()) {

@@ -50,6 +50,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/healthz").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end("{\"status\":\"up\"}"));
     router.route("/api/*").subRouter(admin.router(vertx));
+    router.route("/reports/*").subRouter(admin.publicReports(vertx));
     router.get("/join").handler(ctx -> ctx.reroute("/index.html"));
     router.route("/*").handler(StaticHandler.create(WEB_ROOT).setCachingEnabled(false));
     server = vertx.createHttpServer(Gateway.configure(new HttpServerOptions().setHost(host).setPort(port)))
