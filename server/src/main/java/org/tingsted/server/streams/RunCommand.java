@@ -18,6 +18,7 @@ import org.tingsted.server.deliberation.Command;
 import org.tingsted.server.deliberation.Decision;
 import org.tingsted.server.deliberation.Event;
 import org.tingsted.server.deliberation.Rejection;
+import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.State;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalException;
@@ -115,9 +116,11 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     long seq = current.seq();
     State state = current.state();
     var events = new ArrayList<StreamEvent>(made.size());
+    // Administrators act through the admin API under one shared token: no person to name.
+    String by = actor.role() == Role.ADMINISTRATOR ? null : actor.member();
     for (Event event : made) {
       state = kind.evolve(state, event);
-      events.add(new StreamEvent(stream, ++seq, at, actor.member(), event));
+      events.add(new StreamEvent(stream, ++seq, at, by, event));
     }
     try {
       journal.append(events.stream().map(e -> JournalCodec.row(e, commandId)).toList())
