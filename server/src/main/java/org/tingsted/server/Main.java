@@ -23,6 +23,9 @@ public final class Main {
         .compose(node -> {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close().toCompletionStage().toCompletableFuture().join()));
           System.out.println("Tingsted is running at " + node.publicUrl());
+          if (settings.journal().isEmbedded()) {
+            System.out.println("Data folder: " + settings.dataDir().toAbsolutePath());
+          }
           System.out.println("Journal: " + node.journalDescription());
           System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
           if (!settings.demo()) {
