@@ -1,6 +1,9 @@
 package org.tingsted.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tingsted.server.TableClient.ack;
+import static org.tingsted.server.TableClient.error;
+import static org.tingsted.server.TableClient.id;
 
 import java.util.List;
 import java.util.Map;
@@ -31,25 +34,12 @@ class LivePlenaryTest {
     live.close();
   }
 
-  private static String id() {
-    return TableClient.nextId();
-  }
 
-  private static Reply.Ack ack(Reply reply) {
-    assertThat(reply).isInstanceOf(Reply.Ack.class);
-    return (Reply.Ack) reply;
-  }
 
   private static ErrorCode code(Reply reply) {
-    assertThat(reply).isInstanceOf(Reply.Error.class);
-    return ((Reply.Error) reply).code();
+    return error(reply).code();
   }
 
-  private static String proposalOf(TableClient client, Reply.Ack ack) {
-    Push.Event event = (Push.Event) client.await(m -> m instanceof Push.Event e
-        && e.stream().equals(ack.stream()) && e.seq() == ack.seq());
-    return event.data().get("proposal").asText();
-  }
 
   @Test
   @DisplayName("The lead facilitator promotes from two tables and merges; the members vote; the result is the share of all members against the threshold")
@@ -60,9 +50,9 @@ class LivePlenaryTest {
     try (TableClient lead = live.join(live.lead);
          TableClient a = live.join(table1.get(0));
          TableClient b = live.join(table2.get(0))) {
-      String p1 = proposalOf(a, ack(a.call(new ProposalCommand.Propose(id(), null, "Green courtyards", "Trees in every yard"))));
-      String p2 = proposalOf(b, ack(b.call(new ProposalCommand.Propose(id(), null, "Shade in courtyards", "Trees and benches"))));
-      String p3 = proposalOf(b, ack(b.call(new ProposalCommand.Propose(id(), null, "Night buses", "Every 15 minutes"))));
+      String p1 = a.proposalOf(ack(a.call(new ProposalCommand.Propose(id(), null, "Green courtyards", "Trees in every yard"))));
+      String p2 = b.proposalOf(ack(b.call(new ProposalCommand.Propose(id(), null, "Shade in courtyards", "Trees and benches"))));
+      String p3 = b.proposalOf(ack(b.call(new ProposalCommand.Propose(id(), null, "Night buses", "Every 15 minutes"))));
 
       assertThat(code(a.call(new PlenaryCommand.Promote(id(), live.table(0), p1, null, null, null)))).isEqualTo(ErrorCode.FORBIDDEN);
       assertThat(code(lead.call(new PlenaryCommand.Promote(id(), live.table(0), "p404", null, null, null)))).isEqualTo(ErrorCode.NOT_FOUND);

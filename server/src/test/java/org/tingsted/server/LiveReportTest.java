@@ -1,6 +1,9 @@
 package org.tingsted.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tingsted.server.TableClient.ack;
+import static org.tingsted.server.TableClient.error;
+import static org.tingsted.server.TableClient.id;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,20 +53,8 @@ class LiveReportTest {
     live.close();
   }
 
-  private static String id() {
-    return TableClient.nextId();
-  }
 
-  private static Reply.Ack ack(Reply reply) {
-    assertThat(reply).isInstanceOf(Reply.Ack.class);
-    return (Reply.Ack) reply;
-  }
 
-  private static String proposalOf(TableClient client, Reply.Ack ack) {
-    Push.Event event = (Push.Event) client.await(m -> m instanceof Push.Event e
-        && e.stream().equals(ack.stream()) && e.seq() == ack.seq());
-    return event.data().get("proposal").asText();
-  }
 
   private HttpResponse<Buffer> get(String path, boolean admin) throws Exception {
     var request = web.get(live.node.port(), "127.0.0.1", path);
@@ -93,8 +84,8 @@ class LiveReportTest {
          TableClient facilitator = live.join(live.facilitators.get(0));
          TableClient sofie = live.join(table1.get(0));
          TableClient mads = live.join(table1.get(1))) {
-      p1 = proposalOf(sofie, ack(sofie.call(new ProposalCommand.Propose(id(), null, "Grønne gårde", "Træer i alle gårde"))));
-      p2 = proposalOf(sofie, ack(mads.call(new ProposalCommand.Propose(id(), null, "Natbusser", "Hvert kvarter"))));
+      p1 = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Grønne gårde", "Træer i alle gårde"))));
+      p2 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Natbusser", "Hvert kvarter"))));
       ack(mads.call(new ProposalCommand.Comment(id(), null, p1, CommentKind.SUPPORT, "Mere skygge om sommeren", null)));
       ack(sofie.call(new ProposalCommand.Comment(id(), null, p1, CommentKind.CONCERN, "Hvem betaler vedligeholdelsen?", null)));
       Reply.Ack rude = ack(mads.call(new ProposalCommand.Comment(id(), null, p1, CommentKind.OTHER, "Something rude", null)));
@@ -197,7 +188,7 @@ class LiveReportTest {
     try (TableClient facilitator = live.join(live.facilitators.get(0));
          TableClient sofie = live.join(live.members.get(0).get(0))) {
       Reply.Ack proposed = ack(sofie.call(new ProposalCommand.Propose(id(), null, "Spam spam", "Buy now")));
-      hidden = proposalOf(sofie, proposed);
+      hidden = sofie.proposalOf(proposed);
       ack(facilitator.call(new ModerationCommand.Hide(id(), null, hidden, "advertising")));
     }
     assertThat(get("/api/assemblies/" + live.assembly.id() + "/audit", false).statusCode()).isEqualTo(401);

@@ -1,6 +1,9 @@
 package org.tingsted.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tingsted.server.TableClient.ack;
+import static org.tingsted.server.TableClient.error;
+import static org.tingsted.server.TableClient.id;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,19 +47,8 @@ class LiveTableTest {
     live.close();
   }
 
-  private static String id() {
-    return TableClient.nextId();
-  }
 
-  private static Reply.Ack ack(Reply reply) {
-    assertThat(reply).isInstanceOf(Reply.Ack.class);
-    return (Reply.Ack) reply;
-  }
 
-  private static Reply.Error error(Reply reply) {
-    assertThat(reply).isInstanceOf(Reply.Error.class);
-    return (Reply.Error) reply;
-  }
 
   @Test
   @DisplayName("Two tables of six act at once: each member of a table sees the same events in the same order, no gap, and nothing from the other table")
@@ -80,7 +72,7 @@ class LiveTableTest {
             for (int i = 0; i < perMember; i++) {
               Reply r = client.call(new ProposalCommand.Propose(id(), null, "Idea " + i + " at table " + table, "Text " + i));
               Reply.Ack a = ack(r);
-              client.call(new ProposalCommand.Comment(id(), null, proposalOf(client, a), CommentKind.SUPPORT, "Yes", null));
+              client.call(new ProposalCommand.Comment(id(), null, client.proposalOf(a), CommentKind.SUPPORT, "Yes", null));
             }
           }));
         }
@@ -106,12 +98,6 @@ class LiveTableTest {
     tables.forEach(clients -> clients.forEach(TableClient::close));
   }
 
-  /** The proposal id of the event an ack points at. */
-  private static String proposalOf(TableClient client, Reply.Ack ack) {
-    Push.Event event = (Push.Event) client.await(m -> m instanceof Push.Event e
-        && e.stream().equals(ack.stream()) && e.seq() == ack.seq());
-    return event.data().get("proposal").asText();
-  }
 
   @Test
   @DisplayName("A command retried after a reconnect is applied once and answered with the original ack")
@@ -186,7 +172,7 @@ class LiveTableTest {
     try (TableClient member = live.join(live.members.get(0).get(0));
          TableClient facilitator = live.join(live.facilitators.get(0))) {
       Reply.Ack proposed = ack(member.call(new ProposalCommand.Propose(id(), null, "Parks", "More")));
-      String proposal = proposalOf(member, proposed);
+      String proposal = member.proposalOf(proposed);
       var open = new VoteCommand.OpenVote(id(), null, VoteMethod.SCALE, List.of(proposal), null);
       assertThat(error(member.call(open)).code()).isEqualTo(ErrorCode.FORBIDDEN);
       assertThat(error(member.call(new VoteCommand.CloseVote(id(), null, "v1"))).code()).isEqualTo(ErrorCode.FORBIDDEN);
@@ -234,7 +220,7 @@ class LiveTableTest {
   @DisplayName("An author editing with a stale version gets conflict; with the current one the edit lands")
   void staleEditIsAConflict() {
     try (TableClient member = live.join(live.members.get(0).get(0))) {
-      String proposal = proposalOf(member, ack(member.call(new ProposalCommand.Propose(id(), null, "Draft", "v1"))));
+      String proposal = member.proposalOf(ack(member.call(new ProposalCommand.Propose(id(), null, "Draft", "v1"))));
       ack(member.call(new ProposalCommand.Edit(id(), null, proposal, 1, null, "v2")));
       Reply stale = member.call(new ProposalCommand.Edit(id(), null, proposal, 1, null, "v2 again"));
       assertThat(error(stale).code()).isEqualTo(ErrorCode.CONFLICT);
@@ -302,8 +288,8 @@ class LiveTableTest {
          TableClient sofie = live.join(seated.get(0));
          TableClient mads = live.join(seated.get(1))) {
       String stream = live.stream(0);
-      String p1 = proposalOf(sofie, ack(sofie.call(new ProposalCommand.Propose(id(), null, "Trees", "Plant"))));
-      String p2 = proposalOf(sofie, ack(mads.call(new ProposalCommand.Propose(id(), null, "Benches", "Sit"))));
+      String p1 = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Trees", "Plant"))));
+      String p2 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Benches", "Sit"))));
       ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Green", List.of(p1))));
       ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1, p2), new VoteParams(3, 2))));
       Reply.Ack sofiesBallot = ack(sofie.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(Map.of(p1, 2, p2, 1)))));

@@ -74,7 +74,7 @@ final class TableClient implements AutoCloseable {
   /** Connects and says hello; returns once the welcome came. */
   static TableClient join(Vertx vertx, int port, String token, Device device, Map<String, Long> resume) {
     TableClient client = open(vertx, port);
-    String id = nextId();
+    String id = id();
     client.send(new ConnectionCommand.Hello(id, token, device, resume));
     Reply reply = client.reply(id);
     assertThat(reply).as("reply to hello").isInstanceOf(Reply.Welcome.class);
@@ -85,8 +85,28 @@ final class TableClient implements AutoCloseable {
     return join(vertx, port, token, Device.ROOM, null);
   }
 
-  static String nextId() {
+  /** A fresh command id. */
+  static String id() {
     return "c" + IDS.incrementAndGet();
+  }
+
+  /** The reply, which must be an ack. */
+  static Reply.Ack ack(Reply reply) {
+    assertThat(reply).isInstanceOf(Reply.Ack.class);
+    return (Reply.Ack) reply;
+  }
+
+  /** The reply, which must be an error. */
+  static Reply.Error error(Reply reply) {
+    assertThat(reply).isInstanceOf(Reply.Error.class);
+    return (Reply.Error) reply;
+  }
+
+  /** The proposal id in the event an ack points at, once this client has received it. */
+  String proposalOf(Reply.Ack ack) {
+    Push.Event event = (Push.Event) await(m -> m instanceof Push.Event e
+        && e.stream().equals(ack.stream()) && e.seq() == ack.seq());
+    return event.data().get("proposal").asText();
   }
 
   void send(ClientMessage message) {
