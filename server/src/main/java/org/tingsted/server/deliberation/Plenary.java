@@ -3,9 +3,24 @@ package org.tingsted.server.deliberation;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
-import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
-import static org.tingsted.server.deliberation.Rejection.Reason.PHASE_CLOSED;
 import static org.tingsted.server.deliberation.Rejection.Reason.TOO_LARGE;
+import static org.tingsted.server.deliberation.Rules.accept;
+import static org.tingsted.server.deliberation.Rules.alreadyClosed;
+import static org.tingsted.server.deliberation.Rules.blank;
+import static org.tingsted.server.deliberation.Rules.editedWords;
+import static org.tingsted.server.deliberation.Rules.incomplete;
+import static org.tingsted.server.deliberation.Rules.listEntry;
+import static org.tingsted.server.deliberation.Rules.mergeEnds;
+import static org.tingsted.server.deliberation.Rules.newWords;
+import static org.tingsted.server.deliberation.Rules.notFound;
+import static org.tingsted.server.deliberation.Rules.outdated;
+import static org.tingsted.server.deliberation.Rules.reject;
+import static org.tingsted.server.deliberation.Rules.text;
+import static org.tingsted.server.deliberation.Rules.tooLong;
+import static org.tingsted.server.deliberation.Rules.tooManyItems;
+import static org.tingsted.server.deliberation.Rules.unknownCommand;
+import static org.tingsted.server.deliberation.Rules.votingClosed;
+import static org.tingsted.server.deliberation.Rules.words;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.tingsted.server.deliberation.Decision.Accepted;
 import org.tingsted.server.deliberation.Decision.Rejected;
 import org.tingsted.server.deliberation.SessionCommand.CastFinalBallot;
 import org.tingsted.server.deliberation.SessionCommand.CloseFinalVote;
@@ -98,14 +112,9 @@ public final class Plenary {
   /** Checks a command and returns the events it causes, or why it is refused. */
   public static Decision<SessionEvent> decide(
       SessionBoard board, SessionCommand command, Actor actor) {
-    if (board == null) {
-      return reject(INVALID, "there is no session to act on");
-    }
-    if (command == null) {
-      return reject(INVALID, "the command is missing");
-    }
-    if (actor == null || actor.member() == null || actor.role() == null) {
-      return reject(INVALID, "it is not known who is acting");
+    Decision<SessionEvent> incomplete = incomplete(board, "session", command, actor);
+    if (incomplete != null) {
+      return incomplete;
     }
     if (command instanceof PromoteDraft c) {
       return promote(board, c, actor);
@@ -128,7 +137,7 @@ public final class Plenary {
     } else if (command instanceof UnpublishReport) {
       return publish(board, false, actor);
     }
-    return reject(INVALID, "unknown command " + command.getClass().getSimpleName());
+    return unknownCommand(command);
   }
 
   private static Decision<SessionEvent> promote(
@@ -137,10 +146,7 @@ public final class Plenary {
     if (forbidden != null) {
       return forbidden;
     }
-    Rejection wrong = text("title", c.title(), Limits.TITLE);
-    if (wrong == null) {
-      wrong = text("draft text", c.text(), Limits.PROPOSAL_TEXT);
-    }
+    Rejection wrong = words(c.title(), c.text(), "draft text");
     if (wrong == null) {
       wrong = sources(c.sources());
     }
@@ -200,10 +206,7 @@ public final class Plenary {
     if (c.draft() == null) {
       return reject(INVALID, "say which draft to edit");
     }
-    if (c.title() == null && c.text() == null) {
-      return reject(INVALID, "the edit changes neither the title nor the text");
-    }
-    Rejection wrong = newWords(c.title(), c.text());
+    Rejection wrong = editedWords(c.title(), c.text(), "draft text");
     if (wrong != null) {
       return new Rejected<>(wrong);
     }
@@ -216,8 +219,7 @@ public final class Plenary {
       return frozen;
     }
     if (c.version() != draft.version()) {
-      return reject(CONFLICT, "draft " + draft.id() + " is at version " + draft.version()
-          + ", but the edit was made to version " + c.version());
+      return outdated("draft", draft.id(), draft.version(), c.version());
     }
     return accept(new DraftEdited(draft.id(), draft.version() + 1,
         c.title() == null ? draft.title() : c.title().strip(),
@@ -229,13 +231,11 @@ public final class Plenary {
     if (forbidden != null) {
       return forbidden;
     }
-    if (c.from() == null || c.into() == null) {
-      return reject(INVALID, "say which draft to merge into which");
+    Decision<SessionEvent> ends = mergeEnds("draft", c.from(), c.into());
+    if (ends != null) {
+      return ends;
     }
-    if (c.from().equals(c.into())) {
-      return reject(INVALID, "draft " + c.from() + " cannot be merged into itself");
-    }
-    Rejection wrong = newWords(c.title(), c.text());
+    Rejection wrong = newWords(c.title(), c.text(), "draft text");
     if (wrong != null) {
       return new Rejected<>(wrong);
     }
@@ -295,9 +295,9 @@ public final class Plenary {
     if (c.drafts() == null || c.drafts().isEmpty()) {
       return reject(INVALID, "a final vote needs at least one draft");
     }
-    if (c.drafts().size() > Limits.VOTE_ITEMS) {
-      return reject(TOO_LARGE, "a final vote may list at most " + Limits.VOTE_ITEMS
-          + " drafts, not " + c.drafts().size());
+    Decision<SessionEvent> tooMany = tooManyItems("final vote", "drafts", c.drafts().size());
+    if (tooMany != null) {
+      return tooMany;
     }
     if (!(c.threshold() > 0 && c.threshold() <= 1)) {
       return reject(INVALID, "the threshold is a share above 0 and at most 1, such as 0.6667 for"
@@ -309,11 +309,9 @@ public final class Plenary {
     }
     Set<String> seen = new HashSet<>();
     for (String id : c.drafts()) {
-      if (id == null) {
-        return reject(INVALID, "the list of drafts has an empty entry");
-      }
-      if (!seen.add(id)) {
-        return reject(INVALID, "draft " + id + " is listed twice");
+      Rejection entry = listEntry("drafts", seen, id, "draft");
+      if (entry != null) {
+        return new Rejected<>(entry);
       }
     }
     for (String id : c.drafts()) {
@@ -349,7 +347,7 @@ public final class Plenary {
       return notFound("final vote", c.vote());
     }
     if (vote.status() == VoteStatus.CLOSED) {
-      return reject(PHASE_CLOSED, "final vote " + vote.id() + " is closed");
+      return votingClosed("final vote", vote.id());
     }
     for (Map.Entry<String, Choice> choice : c.choices().entrySet()) {
       if (choice.getKey() == null) {
@@ -392,7 +390,7 @@ public final class Plenary {
       return notFound("final vote", c.vote());
     }
     if (vote.status() == VoteStatus.CLOSED) {
-      return reject(CONFLICT, "final vote " + vote.id() + " is already closed");
+      return alreadyClosed("final vote", vote.id());
     }
     return accept(new FinalVoteClosed(vote.id(), count(vote)));
   }
@@ -438,9 +436,9 @@ public final class Plenary {
       return reject(INVALID,
           "say whether the Council adopted, partly adopted, rejected or is still considering it");
     }
-    if (c.text() != null && c.text().strip().length() > ANSWER_TEXT) {
-      return reject(TOO_LARGE, "the answer is " + c.text().strip().length()
-          + " characters long; at most " + ANSWER_TEXT + " are allowed");
+    Rejection wrong = tooLong("answer", c.text(), ANSWER_TEXT);
+    if (wrong != null) {
+      return new Rejected<>(wrong);
     }
     if (!IsoDate.valid(c.date())) {
       return reject(INVALID, "the date of the answer must be a real date written yyyy-mm-dd, "
@@ -528,14 +526,6 @@ public final class Plenary {
     return null;
   }
 
-  private static Rejection newWords(String title, String text) {
-    Rejection wrong = title == null ? null : text("title", title, Limits.TITLE);
-    if (wrong == null && text != null) {
-      wrong = text("draft text", text, Limits.PROPOSAL_TEXT);
-    }
-    return wrong;
-  }
-
   private static Decision<SessionEvent> leadOnly(Actor actor, String what) {
     return actor.role() == Role.LEAD_FACILITATOR
         ? null
@@ -558,34 +548,6 @@ public final class Plenary {
       default:
         return "administrators";
     }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  private static Rejection text(String what, String value, int max) {
-    if (blank(value)) {
-      return new Rejection(INVALID, "the " + what + " is empty");
-    }
-    int length = value.strip().length();
-    if (length > max) {
-      return new Rejection(TOO_LARGE, "the " + what + " is " + length
-          + " characters long; at most " + max + " are allowed");
-    }
-    return null;
-  }
-
-  private static Decision<SessionEvent> notFound(String what, String id) {
-    return reject(NOT_FOUND, "there is no " + what + " " + id);
-  }
-
-  private static Decision<SessionEvent> reject(Rejection.Reason reason, String message) {
-    return new Rejected<>(new Rejection(reason, message));
-  }
-
-  private static Decision<SessionEvent> accept(SessionEvent event) {
-    return new Accepted<>(List.of(event));
   }
 
   /**

@@ -10,7 +10,12 @@ public enum Role {
    * Creates assemblies, imports members and publishes reports. Acts through the admin API only:
    * never at a table, and never votes.
    */
-  ADMINISTRATOR;
+  ADMINISTRATOR,
+  /**
+   * The server itself, for what the clock decides: a timer that elapses. Never a person, never
+   * at a table, never votes.
+   */
+  SERVER;
 
   /** Whether this role runs the table: opens and closes votes, hides and restores items. */
   public boolean facilitates() {

@@ -4,8 +4,21 @@ import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
 import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
-import static org.tingsted.server.deliberation.Rejection.Reason.PHASE_CLOSED;
 import static org.tingsted.server.deliberation.Rejection.Reason.TOO_LARGE;
+import static org.tingsted.server.deliberation.Rules.accept;
+import static org.tingsted.server.deliberation.Rules.alreadyClosed;
+import static org.tingsted.server.deliberation.Rules.editedWords;
+import static org.tingsted.server.deliberation.Rules.incomplete;
+import static org.tingsted.server.deliberation.Rules.listEntry;
+import static org.tingsted.server.deliberation.Rules.mergeEnds;
+import static org.tingsted.server.deliberation.Rules.notFound;
+import static org.tingsted.server.deliberation.Rules.outdated;
+import static org.tingsted.server.deliberation.Rules.reject;
+import static org.tingsted.server.deliberation.Rules.text;
+import static org.tingsted.server.deliberation.Rules.tooManyItems;
+import static org.tingsted.server.deliberation.Rules.unknownCommand;
+import static org.tingsted.server.deliberation.Rules.votingClosed;
+import static org.tingsted.server.deliberation.Rules.words;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.tingsted.server.deliberation.Decision.Accepted;
 import org.tingsted.server.deliberation.Decision.Rejected;
 import org.tingsted.server.deliberation.TableCommand.AddComment;
 import org.tingsted.server.deliberation.TableCommand.CastBallot;
@@ -79,20 +91,15 @@ public final class Table {
 
   /** Checks a command and returns the events it causes, or why it is refused. */
   public static Decision<TableEvent> decide(Board board, TableCommand command, Actor actor) {
-    if (board == null) {
-      return reject(INVALID, "there is no board to act on");
-    }
-    if (command == null) {
-      return reject(INVALID, "the command is missing");
-    }
-    if (actor == null || actor.member() == null || actor.role() == null) {
-      return reject(INVALID, "it is not known who is acting");
+    Decision<TableEvent> incomplete = incomplete(board, "board", command, actor);
+    if (incomplete != null) {
+      return incomplete;
     }
     if (actor.role() == Role.OBSERVER) {
       return reject(FORBIDDEN, "observers can follow the table but not take part");
     }
-    if (actor.role() == Role.ADMINISTRATOR) {
-      return reject(FORBIDDEN, "administrators do not take part at a table");
+    if (actor.role() == Role.ADMINISTRATOR || actor.role() == Role.SERVER) {
+      return reject(FORBIDDEN, "administrators and the server do not take part at a table");
     }
     if (command instanceof Propose c) {
       return propose(board, c, actor);
@@ -123,14 +130,11 @@ public final class Table {
     } else if (command instanceof RestoreItem c) {
       return restore(board, c, actor);
     }
-    return reject(INVALID, "unknown command " + command.getClass().getSimpleName());
+    return unknownCommand(command);
   }
 
   private static Decision<TableEvent> propose(Board board, Propose c, Actor actor) {
-    Rejection wrong = text("title", c.title(), Limits.TITLE);
-    if (wrong == null) {
-      wrong = text("proposal text", c.text(), Limits.PROPOSAL_TEXT);
-    }
+    Rejection wrong = words(c.title(), c.text(), "proposal text");
     if (wrong != null) {
       return new Rejected<>(wrong);
     }
@@ -142,13 +146,7 @@ public final class Table {
     if (c.proposal() == null) {
       return reject(INVALID, "say which proposal to edit");
     }
-    if (c.title() == null && c.text() == null) {
-      return reject(INVALID, "the edit changes neither the title nor the text");
-    }
-    Rejection wrong = c.title() == null ? null : text("title", c.title(), Limits.TITLE);
-    if (wrong == null && c.text() != null) {
-      wrong = text("proposal text", c.text(), Limits.PROPOSAL_TEXT);
-    }
+    Rejection wrong = editedWords(c.title(), c.text(), "proposal text");
     if (wrong != null) {
       return new Rejected<>(wrong);
     }
@@ -164,8 +162,7 @@ public final class Table {
       return closed;
     }
     if (c.version() != proposal.version()) {
-      return reject(CONFLICT, "proposal " + proposal.id() + " is at version " + proposal.version()
-          + ", but the edit was made to version " + c.version());
+      return outdated("proposal", proposal.id(), proposal.version(), c.version());
     }
     return accept(new ProposalEdited(proposal.id(), proposal.version() + 1,
         c.title() == null ? proposal.title() : c.title().strip(),
@@ -239,11 +236,9 @@ public final class Table {
     }
     Set<String> seen = new HashSet<>();
     for (String id : c.proposals()) {
-      if (id == null) {
-        return reject(INVALID, "the list of proposals has an empty entry");
-      }
-      if (!seen.add(id)) {
-        return reject(INVALID, "proposal " + id + " is listed twice");
+      Rejection entry = listEntry("proposals", seen, id, "proposal");
+      if (entry != null) {
+        return new Rejected<>(entry);
       }
       Decision<TableEvent> cannot = movable(board, id);
       if (cannot != null) {
@@ -289,11 +284,9 @@ public final class Table {
   }
 
   private static Decision<TableEvent> merge(Board board, MergeClusters c) {
-    if (c.from() == null || c.into() == null) {
-      return reject(INVALID, "say which cluster to merge into which");
-    }
-    if (c.from().equals(c.into())) {
-      return reject(INVALID, "cluster " + c.from() + " cannot be merged into itself");
+    Decision<TableEvent> ends = mergeEnds("cluster", c.from(), c.into());
+    if (ends != null) {
+      return ends;
     }
     for (String id : List.of(c.from(), c.into())) {
       if (!board.clusters().containsKey(id)) {
@@ -325,9 +318,9 @@ public final class Table {
     if (c.items() == null || c.items().isEmpty()) {
       return reject(INVALID, "a vote needs at least one proposal or cluster");
     }
-    if (c.items().size() > Limits.VOTE_ITEMS) {
-      return reject(TOO_LARGE, "a vote may list at most " + Limits.VOTE_ITEMS + " items, not "
-          + c.items().size());
+    Decision<TableEvent> tooMany = tooManyItems("vote", "items", c.items().size());
+    if (tooMany != null) {
+      return tooMany;
     }
     if (c.method() == VoteMethod.RANKING && c.items().size() < 2) {
       return reject(INVALID, "a ranking needs at least two items");
@@ -349,11 +342,9 @@ public final class Table {
     }
     Set<String> seen = new HashSet<>();
     for (String item : c.items()) {
-      if (item == null) {
-        return reject(INVALID, "the list of items has an empty entry");
-      }
-      if (!seen.add(item)) {
-        return reject(INVALID, item + " is listed twice");
+      Rejection entry = listEntry("items", seen, item, null);
+      if (entry != null) {
+        return new Rejected<>(entry);
       }
       if (board.clusters().containsKey(item)) {
         continue;
@@ -386,7 +377,7 @@ public final class Table {
       return notFound("vote", c.vote());
     }
     if (vote.status() == VoteStatus.CLOSED) {
-      return reject(PHASE_CLOSED, "vote " + vote.id() + " is closed");
+      return votingClosed("vote", vote.id());
     }
     String wrong = BallotRules.check(vote, c.ballot());
     if (wrong != null) {
@@ -408,7 +399,7 @@ public final class Table {
       return notFound("vote", c.vote());
     }
     if (vote.status() == VoteStatus.CLOSED) {
-      return reject(CONFLICT, "vote " + vote.id() + " is already closed");
+      return alreadyClosed("vote", vote.id());
     }
     return accept(new VoteClosed(vote.id(), Tally.of(vote)));
   }
@@ -488,30 +479,6 @@ public final class Table {
       }
     }
     return null;
-  }
-
-  private static Rejection text(String what, String value, int max) {
-    if (value == null || value.isBlank()) {
-      return new Rejection(INVALID, "the " + what + " is empty");
-    }
-    int length = value.strip().length();
-    if (length > max) {
-      return new Rejection(TOO_LARGE, "the " + what + " is " + length
-          + " characters long; at most " + max + " are allowed");
-    }
-    return null;
-  }
-
-  private static Decision<TableEvent> notFound(String what, String id) {
-    return reject(NOT_FOUND, "there is no " + what + " " + id);
-  }
-
-  private static Decision<TableEvent> reject(Rejection.Reason reason, String message) {
-    return new Rejected<>(new Rejection(reason, message));
-  }
-
-  private static Decision<TableEvent> accept(TableEvent event) {
-    return new Accepted<>(List.of(event));
   }
 
   /**
