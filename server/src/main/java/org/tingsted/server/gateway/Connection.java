@@ -195,7 +195,7 @@ final class Connection {
       }
       this.assembly = assembly;
       this.member = who;
-      this.actor = new Actor(who.id(), who.role());
+      this.actor = new Actor(who.id(), who.role(), who.table());
       this.device = hello.device() == null ? Device.ROOM : hello.device();
       this.state = State.OPEN;
       var streams = new LinkedHashMap<String, Long>();

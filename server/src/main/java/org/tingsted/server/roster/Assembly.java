@@ -32,6 +32,14 @@ public record Assembly(String id, String name, String question, List<Session> se
     return members.values().stream().filter(m -> tableId.equals(m.table())).toList();
   }
 
+  /** This assembly with {@code member} seated at another table. */
+  Assembly seat(String member, String table) {
+    Member m = members.get(member);
+    var next = new LinkedHashMap<>(members);
+    next.put(member, new Member(m.id(), m.name(), m.role(), m.session(), table));
+    return new Assembly(id, name, question, sessions, next);
+  }
+
   /** This assembly with one more member. */
   Assembly with(Member member) {
     var next = new LinkedHashMap<>(members);

@@ -46,7 +46,8 @@ public final class Roster {
     var mapper = ModelJson.mapper();
     return List.of(
         JsonSerializer.of(mapper, Assembly.class, 1101),
-        JsonSerializer.of(mapper, AddMember.class, 1102));
+        JsonSerializer.of(mapper, AddMember.class, 1102),
+        JsonSerializer.of(mapper, MoveMember.class, 1103));
   }
 
   /** A session day to create, with the names of its tables. */
@@ -129,6 +130,29 @@ public final class Roster {
       } catch (RosterException e) {
         return Future.failedFuture(e);
       }
+    });
+  }
+
+  /**
+   * Seats a member at another table of their session; the future holds the table they left.
+   * Fails with {@code not_found} for an unknown member or table, {@code invalid} for a move
+   * that does not fit (someone without a table, a table of another session, the same table).
+   */
+  public Future<String> move(String assemblyId, String memberId, String toTable) {
+    return require(assemblyId).compose(assembly -> {
+      Member m = assembly.members().get(memberId);
+      if (m == null) {
+        return Future.failedFuture(new RosterException.NotFound("no member " + memberId));
+      }
+      if (assembly.sessionOfTable(toTable).isEmpty()) {
+        return Future.failedFuture(new RosterException.NotFound("no table " + toTable));
+      }
+      return Future.fromCompletionStage(assemblies.submitToKey(assemblyId, new MoveMember(memberId, toTable)),
+              vertx.getOrCreateContext())
+          .compose(from -> from != null
+              ? Future.succeededFuture(from)
+              : Future.failedFuture(new RosterException.Invalid(
+                  m.name() + " cannot be moved to table " + toTable + " (same table, another session, or no table)")));
     });
   }
 

@@ -20,6 +20,7 @@ import org.tingsted.server.deliberation.Event;
 import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.State;
+import org.tingsted.server.deliberation.Timed;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalException;
 
@@ -107,12 +108,14 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
       return Outcome.rejected(stream, new Rejection(Rejection.Reason.INVALID,
           command.getClass().getSimpleName() + " is not a command for " + stream));
     }
-    Decision<Event> decision = kind.decide(current.state(), command, actor);
+    long at = System.currentTimeMillis();
+    // The owner's clock is the one clock: commands that depend on time get it stamped here.
+    Command stamped = ((Object) command) instanceof Timed timed ? timed.at(at) : command;
+    Decision<Event> decision = kind.decide(current.state(), stamped, actor);
     if (decision instanceof Decision.Rejected<Event> rejected) {
       return Outcome.rejected(stream, rejected.rejection());
     }
     List<Event> made = ((Decision.Accepted<Event>) decision).events();
-    long at = System.currentTimeMillis();
     long seq = current.seq();
     State state = current.state();
     var events = new ArrayList<StreamEvent>(made.size());
