@@ -28,8 +28,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = VoteCommand.OpenVote.class, name = "openVote"),
     @JsonSubTypes.Type(value = VoteCommand.CastBallot.class, name = "castBallot"),
     @JsonSubTypes.Type(value = VoteCommand.CloseVote.class, name = "closeVote"),
+    @JsonSubTypes.Type(value = VoteCommand.PublishResult.class, name = "publishResult"),
     @JsonSubTypes.Type(value = ModerationCommand.Hide.class, name = "hide"),
     @JsonSubTypes.Type(value = ModerationCommand.Restore.class, name = "restore"),
+    @JsonSubTypes.Type(value = SpeakingCommand.RaiseHand.class, name = "raiseHand"),
+    @JsonSubTypes.Type(value = SpeakingCommand.LowerHand.class, name = "lowerHand"),
+    @JsonSubTypes.Type(value = SpeakingCommand.GiveFloor.class, name = "giveFloor"),
+    @JsonSubTypes.Type(value = SpeakingCommand.EndTurn.class, name = "endTurn"),
+    @JsonSubTypes.Type(value = SpeakingCommand.ReorderQueue.class, name = "reorderQueue"),
+    @JsonSubTypes.Type(value = SpeakingCommand.FavourLeastHeard.class, name = "favourLeastHeard"),
     @JsonSubTypes.Type(value = PlenaryCommand.Promote.class, name = "promote"),
     @JsonSubTypes.Type(value = PlenaryCommand.EditDraft.class, name = "editDraft"),
     @JsonSubTypes.Type(value = PlenaryCommand.MergeDrafts.class, name = "mergeDrafts"),
@@ -39,8 +46,20 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PlenaryCommand.CloseFinalVote.class, name = "closeFinalVote"),
     @JsonSubTypes.Type(value = PlenaryCommand.PublishReport.class, name = "publishReport"),
     @JsonSubTypes.Type(value = PlenaryCommand.UnpublishReport.class, name = "unpublishReport"),
+    @JsonSubTypes.Type(value = ControlCommand.SetAgenda.class, name = "setAgenda"),
+    @JsonSubTypes.Type(value = ControlCommand.StartAgenda.class, name = "startAgenda"),
+    @JsonSubTypes.Type(value = ControlCommand.AdvancePhase.class, name = "advancePhase"),
+    @JsonSubTypes.Type(value = ControlCommand.GoBackPhase.class, name = "goBackPhase"),
+    @JsonSubTypes.Type(value = ControlCommand.SetTablePhase.class, name = "setTablePhase"),
+    @JsonSubTypes.Type(value = ControlCommand.StartTimer.class, name = "startTimer"),
+    @JsonSubTypes.Type(value = ControlCommand.PauseTimer.class, name = "pauseTimer"),
+    @JsonSubTypes.Type(value = ControlCommand.ResumeTimer.class, name = "resumeTimer"),
+    @JsonSubTypes.Type(value = ControlCommand.CancelTimer.class, name = "cancelTimer"),
+    @JsonSubTypes.Type(value = ControlCommand.ExtendTimer.class, name = "extendTimer"),
+    @JsonSubTypes.Type(value = ControlCommand.Announce.class, name = "announce"),
+    @JsonSubTypes.Type(value = ControlCommand.MoveMember.class, name = "moveMember"),
 })
-public sealed interface ClientMessage permits ConnectionCommand, TableCommand, PlenaryCommand {
+public sealed interface ClientMessage permits ConnectionCommand, TableCommand, PlenaryCommand, ControlCommand {
 
     /** The client's command id: 1 to {@value Protocol#MAX_ID_LENGTH} characters. */
     String id();

@@ -14,7 +14,7 @@ public enum ErrorCode {
     @JsonProperty("invalid")
     INVALID("invalid", "the frame is not a well-formed message: bad JSON, a missing or mistyped field, or a value out of range"),
     @JsonProperty("not_found")
-    NOT_FOUND("not_found", "the command names a table, proposal, comment, cluster, vote or draft that does not exist"),
+    NOT_FOUND("not_found", "the command names a table, proposal, comment, cluster, vote, draft, timer or member that does not exist"),
     @JsonProperty("conflict")
     CONFLICT("conflict", "the command no longer fits the current state, e.g. an edit against an old version"),
     @JsonProperty("phase_closed")

@@ -22,6 +22,15 @@ public final class EventKind {
     public static final String VOTE_CLOSED = "voteClosed";
     public static final String ITEM_HIDDEN = "itemHidden";
     public static final String ITEM_RESTORED = "itemRestored";
+    /** Made by {@code publishResult}: a closed vote's result, shown to the members. */
+    public static final String RESULT_PUBLISHED = "resultPublished";
+
+    // On a table's stream: the speaking queue.
+    public static final String HAND_RAISED = "handRaised";
+    public static final String HAND_LOWERED = "handLowered";
+    public static final String FLOOR_GIVEN = "floorGiven";
+    public static final String TURN_ENDED = "turnEnded";
+    public static final String QUEUE_REORDERED = "queueReordered";
 
     // On a session's stream: the plenary.
     public static final String DRAFT_PROMOTED = "draftPromoted";
@@ -35,6 +44,20 @@ public final class EventKind {
     public static final String ANSWER_RECORDED = "answerRecorded";
     public static final String REPORT_PUBLISHED = "reportPublished";
     public static final String REPORT_UNPUBLISHED = "reportUnpublished";
+
+    // On a session's stream: the facilitators' control channel.
+    public static final String AGENDA_SET = "agendaSet";
+    /** The session's phase, or one table's own sub-phase, changed. */
+    public static final String PHASE_CHANGED = "phaseChanged";
+    public static final String TIMER_STARTED = "timerStarted";
+    public static final String TIMER_PAUSED = "timerPaused";
+    public static final String TIMER_RESUMED = "timerResumed";
+    public static final String TIMER_EXTENDED = "timerExtended";
+    public static final String TIMER_CANCELLED = "timerCancelled";
+    /** Made by the server's clock, not by a command: {@code by} is null. */
+    public static final String TIMER_ELAPSED = "timerElapsed";
+    public static final String ANNOUNCED = "announced";
+    public static final String MEMBER_MOVED = "memberMoved";
 
     private EventKind() {
     }

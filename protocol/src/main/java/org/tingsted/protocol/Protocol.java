@@ -28,8 +28,24 @@ public final class Protocol {
     public static final int MAX_COMMENT_LENGTH = 1000;
     /** Longest cluster name, in characters (Unicode code points). */
     public static final int MAX_CLUSTER_NAME_LENGTH = 80;
+    /** Longest title of an agenda item, in characters (Unicode code points). */
+    public static final int MAX_AGENDA_TITLE_LENGTH = 120;
+    /** Longest timer label, in characters (Unicode code points). */
+    public static final int MAX_TIMER_LABEL_LENGTH = 120;
+    /** Longest announcement text, in characters (Unicode code points). */
+    public static final int MAX_ANNOUNCEMENT_LENGTH = 1000;
     /** Longest reason for hiding or restoring an item or withdrawing a draft, in characters (Unicode code points). */
     public static final int MAX_REASON_LENGTH = 500;
+
+    /** The longest timer, and the longest planned length of an agenda item, in seconds: one day. */
+    public static final int MAX_TIMER_SECONDS = 86_400;
+    /** The shortest time, in ms, between two {@code console} messages to the lead facilitator. */
+    public static final int CONSOLE_INTERVAL_MILLIS = 250;
+    /**
+     * How far apart, in ms, the countdowns of two screens may be when both follow the clock
+     * exchange described in {@code docs/protocol.md}: a quarter second.
+     */
+    public static final int COUNTDOWN_TOLERANCE_MILLIS = 250;
 
     /** Lowest point on the agreement scale of a {@code scale} vote. */
     public static final int SCALE_MIN = 1;

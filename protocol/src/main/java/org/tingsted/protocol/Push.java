@@ -48,4 +48,84 @@ public sealed interface Push extends ServerMessage {
             members = List.copyOf(members);
         }
     }
+
+    /**
+     * The lead facilitator's console: the session's phase and every table at a glance. Sent
+     * only to lead facilitators, whenever a table's state changes, at most every
+     * {@value Protocol#CONSOLE_INTERVAL_MILLIS} ms. Not sequenced and not stored: each
+     * {@code console} replaces the previous one. {@code at} is the server time of the state
+     * shown; {@code phase} is absent before the agenda starts.
+     */
+    record Console(long at, Phase phase, List<TableState> tables) implements Push {
+
+        public Console {
+            Require.atLeast("at", at, 0L);
+            tables = Require.list("tables", tables, 0);
+        }
+
+        /** The session's current item of the agenda. */
+        public record Phase(int index, PhaseKind phase, String title) {
+
+            public Phase {
+                Require.atLeast("index", index, 0);
+                Require.present("phase", phase);
+                Require.present("title", title);
+            }
+        }
+
+        /**
+         * One table: its phase now (its own sub-phase, or else the session's; absent before the
+         * agenda starts), the timer that matters there, who is connected of its {@code members}
+         * ({@code online}, of whom {@code inRoom} at a tablet in the room and {@code remote}
+         * elsewhere), how many open proposals and comments it has, how many hands are up, who
+         * has the floor, and the progress of its open votes.
+         */
+        public record TableState(String table, String name, PhaseKind phase, TimerState timer, int online,
+                                 int inRoom, int remote, int members, int proposals, int comments, int hands,
+                                 String speaker, List<VoteProgress> votes) {
+
+            public TableState {
+                Require.id("table", table);
+                Require.present("name", name);
+                Require.atLeast("online", online, 0);
+                Require.atLeast("inRoom", inRoom, 0);
+                Require.atLeast("remote", remote, 0);
+                Require.atLeast("members", members, 0);
+                Require.atLeast("proposals", proposals, 0);
+                Require.atLeast("comments", comments, 0);
+                Require.atLeast("hands", hands, 0);
+                Require.optionalId("speaker", speaker);
+                votes = Require.list("votes", votes, 0);
+            }
+        }
+
+        /**
+         * A table's timer: {@code deadline} (server time) while it runs or once it has elapsed,
+         * {@code remainingMillis} while it is paused.
+         */
+        public record TimerState(String timer, TimerStatus status, Long deadline, Long remainingMillis) {
+
+            public TimerState {
+                Require.id("timer", timer);
+                Require.present("status", status);
+                if (status == TimerStatus.RUNNING) {
+                    Require.present("deadline", deadline);
+                }
+                if (status == TimerStatus.PAUSED) {
+                    Require.atLeast("remainingMillis", Require.present("remainingMillis", remainingMillis), 0L);
+                }
+            }
+        }
+
+        /** An open vote at a table: how many of its {@code electorate} have cast a ballot. */
+        public record VoteProgress(String vote, VoteMethod method, int ballots, int electorate) {
+
+            public VoteProgress {
+                Require.id("vote", vote);
+                Require.present("method", method);
+                Require.atLeast("ballots", ballots, 0);
+                Require.atLeast("electorate", electorate, 0);
+            }
+        }
+    }
 }

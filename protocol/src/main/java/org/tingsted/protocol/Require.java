@@ -68,6 +68,14 @@ final class Require {
         return (int) atLeast(field, (long) value, (long) min);
     }
 
+    static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidField(ErrorCode.INVALID, field,
+                    "must be between " + min + " and " + max + " (was " + value + ")");
+        }
+        return value;
+    }
+
     /** An immutable copy of a list of distinct ids; {@code minSize} is 0 or 1. */
     static List<String> ids(String field, Collection<String> values, int minSize) {
         present(field, values);
@@ -92,6 +100,19 @@ final class Require {
             throw new InvalidField(ErrorCode.INVALID, field, "must be greater than 0 and at most 1 (was " + shown + ")");
         }
         return value;
+    }
+
+    /** An immutable copy of a list of values, none null, with at least {@code minSize} of them. */
+    static <T> List<T> list(String field, Collection<T> values, int minSize) {
+        present(field, values);
+        if (values.size() < minSize) {
+            throw new InvalidField(ErrorCode.INVALID, field, "must name at least " + minSize + " item");
+        }
+        int index = 0;
+        for (T value : values) {
+            present(field + "[" + index++ + "]", value);
+        }
+        return List.copyOf(values);
     }
 
     static List<String> optionalIds(String field, Collection<String> values) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Push.Event.class, name = "event"),
     @JsonSubTypes.Type(value = Push.Snapshot.class, name = "snapshot"),
     @JsonSubTypes.Type(value = Push.Presence.class, name = "presence"),
+    @JsonSubTypes.Type(value = Push.Console.class, name = "console"),
 })
 public sealed interface ServerMessage permits Reply, Push {
 }

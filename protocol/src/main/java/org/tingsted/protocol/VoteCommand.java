@@ -2,7 +2,10 @@ package org.tingsted.protocol;
 
 import java.util.List;
 
-/** Votes at a table: a facilitator opens and closes them, members cast ballots. */
+/**
+ * Votes at a table: a facilitator opens and closes them, members cast ballots, and a
+ * facilitator shows a closed vote's result to the members.
+ */
 public sealed interface VoteCommand extends TableCommand {
 
     /**
@@ -34,10 +37,26 @@ public sealed interface VoteCommand extends TableCommand {
         }
     }
 
-    /** Closes a vote; the event {@code voteClosed} carries the result. */
+    /**
+     * Closes a vote; the event {@code voteClosed} carries the result to facilitators, and to
+     * members once it is published ({@link PublishResult}).
+     */
     record CloseVote(String id, String table, String vote) implements VoteCommand {
 
         public CloseVote {
+            Require.id("id", id);
+            Require.optionalId("table", table);
+            Require.id("vote", vote);
+        }
+    }
+
+    /**
+     * Shows the result of a closed vote to the table's members: the event
+     * {@code resultPublished} carries it. Facilitators see a result as soon as the vote closes.
+     */
+    record PublishResult(String id, String table, String vote) implements VoteCommand {
+
+        public PublishResult {
             Require.id("id", id);
             Require.optionalId("table", table);
             Require.id("vote", vote);

@@ -74,6 +74,34 @@ class ProtocolCodecTest {
         {"type":"castFinalBallot","id":"a","vote":"f1"}                       | invalid | field 'choices' is required
         {"type":"castFinalBallot","id":"a","vote":"f1","choices":["d1"]}      | invalid | field 'choices' must be an object, not an array
         {"type":"closeFinalVote","id":"a"}                                    | invalid | field 'vote' is required
+        {"type":"reorderQueue","id":"a","order":["m3","m5","m3"]}              | invalid | field 'order' names m3 twice
+        {"type":"reorderQueue","id":"a","order":[]}                           | invalid | field 'order' must name at least 1 item
+        {"type":"reorderQueue","id":"a"}                                      | invalid | field 'order' is required
+        {"type":"lowerHand","id":"a","member":""}                             | invalid | field 'member' must not be blank
+        {"type":"publishResult","id":"a"}                                     | invalid | field 'vote' is required
+        {"type":"setAgenda","id":"a"}                                         | invalid | field 'items' is required
+        {"type":"setAgenda","id":"a","items":[]}                              | invalid | field 'items' must name at least 1 item
+        {"type":"setAgenda","id":"a","items":[null]}                          | invalid | field 'items[0]' is required
+        {"type":"setAgenda","id":"a","items":[{"phase":"welcome","title":"Hi","seconds":60},{"phase":"lunch","title":"Lunch","seconds":60}]} | invalid | field 'items[1].phase' must be one of welcome, propose, discuss, cluster, rank, plenary, report, break (was 'lunch')
+        {"type":"setAgenda","id":"a","items":[{"phase":"welcome","title":" ","seconds":60}]} | invalid | field 'items[0].title' must not be blank
+        {"type":"setAgenda","id":"a","items":[{"phase":"welcome","title":"Hi","seconds":-1}]} | invalid | field 'items[0].seconds' must be between 0 and 86400 (was -1)
+        {"type":"setAgenda","id":"a","items":[{"phase":"welcome","title":"Hi","seconds":86401}]} | invalid | field 'items[0].seconds' must be between 0 and 86400 (was 86401)
+        {"type":"setAgenda","id":"a","items":[{"phase":"welcome","title":"Hi"}]} | invalid | field 'items[0].seconds' is required
+        {"type":"setAgenda","id":"a","items":[{"phase":"welcome","title":"Hi","seconds":60,"autoAdvance":"yes"}]} | invalid | field 'items[0].autoAdvance' must be true or false, not a string
+        {"type":"setTablePhase","id":"a","phase":"cluster"}                   | invalid | field 'table' is required
+        {"type":"setTablePhase","id":"a","table":"t4","phase":"lunch"}        | invalid | field 'phase' must be one of welcome, propose, discuss, cluster, rank, plenary, report, break (was 'lunch')
+        {"type":"startTimer","id":"a","scope":"round","seconds":0}            | invalid | field 'seconds' must be between 1 and 86400 (was 0)
+        {"type":"startTimer","id":"a","scope":"round","seconds":86401}        | invalid | field 'seconds' must be between 1 and 86400 (was 86401)
+        {"type":"startTimer","id":"a","scope":"round"}                        | invalid | field 'seconds' is required
+        {"type":"startTimer","id":"a","scope":"lap","seconds":60}             | invalid | field 'scope' must be one of phase, round, speaker (was 'lap')
+        {"type":"startTimer","id":"a","seconds":60}                           | invalid | field 'scope' is required
+        {"type":"startTimer","id":"a","scope":"round","seconds":60,"label":""} | invalid | field 'label' must not be blank
+        {"type":"extendTimer","id":"a","timer":"tm1","seconds":0}             | invalid | field 'seconds' must be between 1 and 86400 (was 0)
+        {"type":"extendTimer","id":"a","timer":"tm1","seconds":1.5}           | invalid | field 'seconds' must be an integer, not a number
+        {"type":"pauseTimer","id":"a"}                                        | invalid | field 'timer' is required
+        {"type":"announce","id":"a","text":"Lunch","tables":["t2","t2"]}      | invalid | field 'tables' names t2 twice
+        {"type":"announce","id":"a","text":" "}                               | invalid | field 'text' must not be blank
+        {"type":"moveMember","id":"a","member":"m9"}                          | invalid | field 'toTable' is required
         {"type":5,"id":"a"}                                                   | invalid | field 'type' must be a string, not a number
         {"type":"propose","type":"hello","id":"a"}                            | invalid | the frame is not valid JSON (Duplicate field 'type')
         """)
@@ -133,6 +161,9 @@ class ProtocolCodecTest {
         text     | 2000 | {"type":"editDraft","id":"a","draft":"d1","version":1,"text":"%s"}
         title    | 120  | {"type":"mergeDrafts","id":"a","from":"d2","into":"d1","title":"%s"}
         reason   | 500  | {"type":"withdrawDraft","id":"a","draft":"d3","reason":"%s"}
+        text     | 1000 | {"type":"announce","id":"a","text":"%s"}
+        items[0].title | 120 | {"type":"setAgenda","id":"a","items":[{"phase":"break","title":"%s","seconds":900}]}
+        label    | 120  | {"type":"startTimer","id":"a","scope":"speaker","seconds":120,"label":"%s"}
         """)
     @DisplayName("Each text accepts its limit and refuses one character more as too_large")
     void textLimits(String field, int limit, String template) throws Exception {
@@ -239,6 +270,73 @@ class ProtocolCodecTest {
     }
 
     @Test
+    @DisplayName("Speaking commands and publishResult are table commands; control commands route by no table")
+    void controlChannelRouting() throws Exception {
+        ClientMessage start = codec.decodeClient("{\"type\":\"startAgenda\",\"id\":\"a\",\"table\":\"t4\"}");
+
+        assertThat(start).isEqualTo(new ControlCommand.StartAgenda("a")).isNotInstanceOf(TableCommand.class);
+        assertThat(codec.decodeClient("{\"type\":\"raiseHand\",\"id\":\"a\"}"))
+                .isEqualTo(new SpeakingCommand.RaiseHand("a", null))
+                .isInstanceOf(TableCommand.class);
+        assertThat(((TableCommand) codec.decodeClient("{\"type\":\"publishResult\",\"id\":\"a\",\"table\":\"t4\",\"vote\":\"v1\"}")).table())
+                .isEqualTo("t4");
+        assertThat(codec.encode(new ControlCommand.MoveMember("a", "m9", "t4")))
+                .isEqualTo("{\"type\":\"moveMember\",\"id\":\"a\",\"member\":\"m9\",\"toTable\":\"t4\"}");
+    }
+
+    @Test
+    @DisplayName("An agenda item without autoAdvance does not advance by itself, and autoAdvance is always written")
+    void agendaItemDefaults() throws Exception {
+        ClientMessage set = codec.decodeClient(
+                "{\"type\":\"setAgenda\",\"id\":\"a\",\"items\":[{\"phase\":\"break\",\"title\":\"Coffee\",\"seconds\":900}]}");
+
+        assertThat(set).isEqualTo(new ControlCommand.SetAgenda("a", List.of(AgendaItem.of(PhaseKind.BREAK, "Coffee", 900))));
+        assertThat(((ControlCommand.SetAgenda) set).items().get(0).autoAdvance()).isFalse();
+        assertThat(codec.encode(set)).isEqualTo(
+                "{\"type\":\"setAgenda\",\"id\":\"a\",\"items\":[{\"phase\":\"break\",\"title\":\"Coffee\",\"seconds\":900,\"autoAdvance\":false}]}");
+        assertThat(AgendaItem.of(PhaseKind.PLENARY, "Plenary", 0).planned()).isFalse();
+    }
+
+    @Test
+    @DisplayName("A table following the session again: a missing phase reads as null, and null is always written")
+    void tableFollowsTheSession() throws Exception {
+        ClientMessage absent = codec.decodeClient("{\"type\":\"setTablePhase\",\"id\":\"a\",\"table\":\"t4\"}");
+
+        assertThat(absent).isEqualTo(new ControlCommand.SetTablePhase("a", "t4", null));
+        assertThat(((ControlCommand.SetTablePhase) absent).followsSession()).isTrue();
+        assertThat(codec.encode(absent)).isEqualTo("{\"type\":\"setTablePhase\",\"id\":\"a\",\"table\":\"t4\",\"phase\":null}");
+    }
+
+    @Test
+    @DisplayName("An announcement without tables, or with an empty list, is for every table")
+    void announcementsForEveryTable() {
+        assertThat(new ControlCommand.Announce("a", "Lunch", null).everyTable()).isTrue();
+        assertThat(new ControlCommand.Announce("a", "Lunch", List.of()).everyTable()).isTrue();
+        assertThat(new ControlCommand.Announce("a", "Lunch", List.of("t4")).everyTable()).isFalse();
+        assertThat(codec.encode(new ControlCommand.Announce("a", "Lunch", null)))
+                .isEqualTo("{\"type\":\"announce\",\"id\":\"a\",\"text\":\"Lunch\"}");
+    }
+
+    @Test
+    @DisplayName("A console built in code is written as documented; a running timer needs its deadline, a paused one its time left")
+    void console() throws Exception {
+        Push.Console.TableState t4 = new Push.Console.TableState("t4", "Table 4", null, null, 0, 0, 0, 8, 0, 0, 0, null, List.of());
+        String frame = codec.encode(new Push.Console(1764557700250L, null, List.of(t4)));
+
+        assertThat(frame).isEqualTo("{\"type\":\"console\",\"at\":1764557700250,\"tables\":[{\"table\":\"t4\",\"name\":\"Table 4\","
+                + "\"online\":0,\"inRoom\":0,\"remote\":0,\"members\":8,\"proposals\":0,\"comments\":0,\"hands\":0,\"votes\":[]}]}");
+        assertThat(codec.decodeServer(frame)).isEqualTo(new Push.Console(1764557700250L, null, List.of(t4)));
+        assertThatThrownBy(() -> new Push.Console.TimerState("tm4", TimerStatus.RUNNING, null, 300_000L))
+                .hasMessage("field 'deadline' is required");
+        assertThatThrownBy(() -> new Push.Console.TimerState("tm4", TimerStatus.PAUSED, 1764558060000L, null))
+                .hasMessage("field 'remainingMillis' is required");
+        assertThatThrownBy(() -> codec.decodeServer("{\"type\":\"console\",\"at\":1,\"tables\":[{\"table\":\"t4\",\"name\":\"T\","
+                + "\"online\":-1,\"inRoom\":0,\"remote\":0,\"members\":0,\"proposals\":0,\"comments\":0,\"hands\":0,\"votes\":[]}]}"))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("field 'tables[0].online' must be at least 0 (was -1)"));
+    }
+
+    @Test
     @DisplayName("An ack names both the stream and the seq of the first event, or neither")
     void ackStreamAndSeqGoTogether() {
         assertThatThrownBy(() -> new Reply.Ack("a", "table:t1", null)).hasMessage("field 'seq' is required when stream is given");
@@ -267,6 +365,9 @@ class ProtocolCodecTest {
         assertThat(codec.mapper().writeValueAsString(CommentKind.QUESTION)).isEqualTo("\"question\"");
         assertThat(codec.mapper().writeValueAsString(Device.REMOTE)).isEqualTo("\"remote\"");
         assertThat(codec.mapper().writeValueAsString(Choice.ABSTAIN)).isEqualTo("\"abstain\"");
+        assertThat(codec.mapper().writeValueAsString(PhaseKind.BREAK)).isEqualTo("\"break\"");
+        assertThat(codec.mapper().writeValueAsString(TimerScope.SPEAKER)).isEqualTo("\"speaker\"");
+        assertThat(codec.mapper().writeValueAsString(TimerStatus.CANCELLED)).isEqualTo("\"cancelled\"");
     }
 
     @Test

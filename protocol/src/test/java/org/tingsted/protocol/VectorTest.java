@@ -126,7 +126,9 @@ class VectorTest {
                 "invalid/missing-field.json", "invalid/wrong-type.json", "invalid/oversized-title.json",
                 "invalid/oversized-comment.json", "invalid/not-json.json", "invalid/json-array.json",
                 "invalid/blank-title.json", "invalid/bad-enum.json", "invalid/threshold-zero.json",
-                "invalid/threshold-over-one.json", "invalid/bad-choice.json", "invalid/promote-two-sources.json");
+                "invalid/threshold-over-one.json", "invalid/bad-choice.json", "invalid/promote-two-sources.json",
+                "invalid/timer-zero-seconds.json", "invalid/agenda-unknown-phase.json",
+                "invalid/oversized-announcement.json", "invalid/queue-twice.json");
     }
 
     @Test
