@@ -56,11 +56,12 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("Arrows only point down: http and gateway over report, roster and streams, over journal, cluster and the model")
+  @DisplayName("Arrows only point down: http and gateway over control, report, roster and streams, over journal, cluster and the model")
   void layersPointDown() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Node").definedBy("org.tingsted.server")
         .layer("Edge").definedBy("org.tingsted.server.http..", "org.tingsted.server.gateway..")
+        .layer("Control").definedBy("org.tingsted.server.control..")
         .layer("Report").definedBy("org.tingsted.server.report..")
         .layer("Roster").definedBy("org.tingsted.server.roster..")
         .layer("Streams").definedBy("org.tingsted.server.streams..")
@@ -69,12 +70,13 @@ class ArchitectureTest {
         .layer("Model").definedBy("org.tingsted.server.deliberation..")
         .whereLayer("Node").mayNotBeAccessedByAnyLayer()
         .whereLayer("Edge").mayOnlyBeAccessedByLayers("Node", "Edge")
+        .whereLayer("Control").mayOnlyBeAccessedByLayers("Node", "Edge")
         .whereLayer("Report").mayOnlyBeAccessedByLayers("Node", "Edge")
         .whereLayer("Roster").mayOnlyBeAccessedByLayers("Node", "Edge")
-        .whereLayer("Streams").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster")
+        .whereLayer("Streams").mayOnlyBeAccessedByLayers("Node", "Edge", "Control", "Roster")
         .whereLayer("Journal").mayOnlyBeAccessedByLayers("Node", "Roster", "Streams")
         .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster", "Streams")
-        .whereLayer("Model").mayOnlyBeAccessedByLayers("Node", "Edge", "Report", "Roster", "Streams")
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("Node", "Edge", "Control", "Report", "Roster", "Streams")
         .check(server);
   }
 }

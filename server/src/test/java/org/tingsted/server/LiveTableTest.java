@@ -305,14 +305,18 @@ class LiveTableTest {
       assertThat(seenBySofie.data().at("/ballot/dots/" + p1).asInt()).isEqualTo(2);
 
       Reply.Ack closed = ack(facilitator.call(new VoteCommand.CloseVote(id(), null, "v1")));
-      Push.Event result = (Push.Event) mads.await(m -> m instanceof Push.Event e && e.seq() == closed.seq());
-      assertThat(result.kind()).isEqualTo("voteClosed");
+      Push.Event closedForMads = (Push.Event) mads.await(m -> m instanceof Push.Event e && e.seq() == closed.seq());
+      assertThat(closedForMads.kind()).isEqualTo("voteClosed");
+      assertThat(closedForMads.data().has("result")).as("hidden until published").isFalse();
+      Reply.Ack published = ack(facilitator.call(new VoteCommand.PublishResult(id(), null, "v1")));
+      Push.Event result = (Push.Event) mads.await(m -> m instanceof Push.Event e && e.seq() == published.seq());
+      assertThat(result.kind()).isEqualTo("resultPublished");
       assertThat(result.data().at("/result/dots/totals/" + p1).asInt()).isEqualTo(2);
       assertThat(result.data().at("/result/dots/totals/" + p2).asInt()).isEqualTo(3);
       assertThat(result.data().at("/result/ballots").asInt()).isEqualTo(2);
       Reply late = sofie.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(Map.of(p1, 1))));
       assertThat(error(late).code()).isEqualTo(ErrorCode.PHASE_CLOSED);
-      assertThat(sofie.awaitEvents(stream, 7)).hasSize(7);
+      assertThat(sofie.awaitEvents(stream, 8)).hasSize(8);
     }
   }
 

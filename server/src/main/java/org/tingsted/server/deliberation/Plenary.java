@@ -40,6 +40,7 @@ import org.tingsted.server.deliberation.SessionCommand.PublishReport;
 import org.tingsted.server.deliberation.SessionCommand.RecordAnswer;
 import org.tingsted.server.deliberation.SessionCommand.UnpublishReport;
 import org.tingsted.server.deliberation.SessionCommand.WithdrawDraft;
+import org.tingsted.server.deliberation.SessionEvent.Announced;
 import org.tingsted.server.deliberation.SessionEvent.AnswerRecorded;
 import org.tingsted.server.deliberation.SessionEvent.DraftEdited;
 import org.tingsted.server.deliberation.SessionEvent.DraftPromoted;
@@ -52,9 +53,11 @@ import org.tingsted.server.deliberation.SessionEvent.ReportPublished;
 import org.tingsted.server.deliberation.SessionEvent.ReportUnpublished;
 
 /**
- * The rules of a session's plenary: {@link #decide} checks a command against the session's board
+ * The rules of a session's stream: {@link #decide} checks a command against the session's board
  * and the actor and says which events it causes; {@link #evolve} applies one event; {@link
- * #boardFor} and {@link #eventFor} say what each viewer may see.
+ * #boardFor} and {@link #eventFor} say what each viewer may see. This class keeps the plenary's
+ * own rules (drafts, final votes, answers, the report); the rules of the day (agenda, phases,
+ * timers, announcements, moving members) live in {@code Day}, to which both hand on.
  *
  * <p>Who may do what:
  *
@@ -64,7 +67,8 @@ import org.tingsted.server.deliberation.SessionEvent.ReportUnpublished;
  *   <li>Only members vote.
  *   <li>The lead facilitator or an administrator records the City Council's answers and publishes
  *       or unpublishes the report.
- *   <li>Table facilitators and observers may do nothing here.
+ *   <li>Table facilitators and observers may do none of this; for what a table facilitator may do
+ *       on the day (their table's phase and timers) see {@code Day}.
  * </ul>
  *
  * <p>Decisions that the commands alone do not settle:
@@ -107,6 +111,15 @@ public final class Plenary {
   /** Longest text of a City Council answer. */
   public static final int ANSWER_TEXT = 5000;
 
+  /** Most items an agenda may have. */
+  public static final int AGENDA_ITEMS = 50;
+
+  /** Longest a timer may run, and an agenda item be planned, in seconds: a day. */
+  public static final int TIMER_SECONDS = 86_400;
+
+  /** Most tables one announcement may name. */
+  public static final int ANNOUNCEMENT_TABLES = 100;
+
   private Plenary() {}
 
   /** Checks a command and returns the events it causes, or why it is refused. */
@@ -137,7 +150,8 @@ public final class Plenary {
     } else if (command instanceof UnpublishReport) {
       return publish(board, false, actor);
     }
-    return unknownCommand(command);
+    Decision<SessionEvent> day = Day.decide(board, command, actor);
+    return day != null ? day : unknownCommand(command);
   }
 
   private static Decision<SessionEvent> promote(
@@ -589,7 +603,11 @@ public final class Plenary {
     } else if (event instanceof ReportUnpublished) {
       return board.withReportPublished(false);
     }
-    throw new IllegalArgumentException("unknown event " + event);
+    SessionBoard day = event == null ? null : Day.evolve(board, event);
+    if (day == null) {
+      throw new IllegalArgumentException("unknown event " + event);
+    }
+    return day;
   }
 
   /** Rebuilds a session's board from its events, oldest first. */
@@ -604,8 +622,9 @@ public final class Plenary {
   /**
    * The board as this viewer may see it: while a final vote is open, each viewer sees only their
    * own ballot, and everyone, facilitators included, sees how many members have voted. Once a
-   * vote is closed its ballots are shown to all. Everything else in the plenary is public to the
-   * session.
+   * vote is closed its ballots are shown to all. An announcement for some tables is shown only
+   * at those tables, and to the lead facilitator, administrators and observers of the whole
+   * session. Everything else in the session is public to it.
    */
   public static SessionBoard boardFor(SessionBoard board, Actor viewer) {
     String me = viewer == null ? null : viewer.member();
@@ -620,12 +639,21 @@ public final class Plenary {
       }
       votes.put(vote.id(), vote);
     }
-    return board.withFinalVotes(votes, board.finalVotesOpened());
+    List<Announcement> announcements = new ArrayList<>();
+    for (Announcement announcement : board.announcements()) {
+      if (Day.sees(viewer, announcement.tables())) {
+        announcements.add(announcement);
+      }
+    }
+    return board.withFinalVotes(votes, board.finalVotesOpened())
+        .withAnnouncements(announcements, board.announcementsMade());
   }
 
   /**
-   * The event as this viewer may see it: another member's ballot arrives without voter and
-   * choices, as a new count only. Every other event is seen by everyone as it is.
+   * The event as this viewer may see it, or null when they may not see it at all: another
+   * member's ballot arrives without voter and choices, as a new count only, and an announcement
+   * for some tables reaches only those who see it on the board ({@link #boardFor}). Every other
+   * event is seen by everyone as it is.
    *
    * @param before the full board the event applies to; unused today, and there so that the
    *     streams treat tables and sessions alike
@@ -634,6 +662,9 @@ public final class Plenary {
     if (event instanceof FinalBallotCast e
         && (viewer == null || !Objects.equals(e.voter(), viewer.member()))) {
       return new FinalBallotCast(e.vote(), null, null, e.ballots());
+    }
+    if (event instanceof Announced e && !Day.sees(viewer, e.tables())) {
+      return null;
     }
     return event;
   }

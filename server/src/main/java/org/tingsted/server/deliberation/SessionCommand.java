@@ -76,4 +76,112 @@ public sealed interface SessionCommand extends Command {
 
   /** Take the session's report down again. */
   record UnpublishReport() implements SessionCommand {}
+
+  /**
+   * Replace the day's agenda. Allowed at any time: the session stays at the same item number,
+   * or at the last item when the new agenda is shorter; its phase timer runs on.
+   */
+  record SetAgenda(List<AgendaItem> items) implements SessionCommand {
+    public SetAgenda {
+      items = Frozen.listOrNull(items);
+    }
+  }
+
+  /** Start the day at the agenda's first item. */
+  record StartAgenda(long now) implements SessionCommand, Timed {
+    @Override
+    public StartAgenda at(long time) {
+      return new StartAgenda(time);
+    }
+  }
+
+  /** Move the session on to the next item of the agenda. */
+  record AdvancePhase(long now) implements SessionCommand, Timed {
+    @Override
+    public AdvancePhase at(long time) {
+      return new AdvancePhase(time);
+    }
+  }
+
+  /** Move the session back to the previous item of the agenda, which starts afresh. */
+  record GoBackPhase(long now) implements SessionCommand, Timed {
+    @Override
+    public GoBackPhase at(long time) {
+      return new GoBackPhase(time);
+    }
+  }
+
+  /**
+   * Put one table in a phase of its own, while the session stays where it is; {@code phase}
+   * null lets the table follow the session again.
+   */
+  record SetTablePhase(String table, PhaseKind phase) implements SessionCommand {}
+
+  /**
+   * Start a countdown of {@code seconds}. {@code table} null times the whole session; {@code
+   * label}, optional, says what it times.
+   */
+  record StartTimer(TimerScope scope, int seconds, String label, String table, long now)
+      implements SessionCommand, Timed {
+    @Override
+    public StartTimer at(long time) {
+      return new StartTimer(scope, seconds, label, table, time);
+    }
+  }
+
+  /** Stop a running timer, keeping the time it has left. */
+  record PauseTimer(String timer, long now) implements SessionCommand, Timed {
+    @Override
+    public PauseTimer at(long time) {
+      return new PauseTimer(timer, time);
+    }
+  }
+
+  /** Let a paused timer run on with the time it had left. */
+  record ResumeTimer(String timer, long now) implements SessionCommand, Timed {
+    @Override
+    public ResumeTimer at(long time) {
+      return new ResumeTimer(timer, time);
+    }
+  }
+
+  /** Give a running or paused timer {@code seconds} more. */
+  record ExtendTimer(String timer, int seconds, long now) implements SessionCommand, Timed {
+    @Override
+    public ExtendTimer at(long time) {
+      return new ExtendTimer(timer, seconds, time);
+    }
+  }
+
+  /** Stop a running or paused timer for good. */
+  record CancelTimer(String timer) implements SessionCommand {}
+
+  /**
+   * The server's clock says a running timer has reached its deadline. Only the server gives
+   * this command (as {@link Role#SERVER}).
+   */
+  record ElapseTimer(String timer, long now) implements SessionCommand, Timed {
+    @Override
+    public ElapseTimer at(long time) {
+      return new ElapseTimer(timer, time);
+    }
+  }
+
+  /** Tell the room something; {@code tables} empty (or null) tells every table. */
+  record Announce(String text, List<String> tables, long now) implements SessionCommand, Timed {
+    public Announce {
+      tables = Frozen.listOrNull(tables);
+    }
+
+    @Override
+    public Announce at(long time) {
+      return new Announce(text, tables, time);
+    }
+  }
+
+  /**
+   * Move a member from one table to another. The server checks the roster and fills in {@code
+   * fromTable} before the command is decided, and applies the move to the roster after.
+   */
+  record MoveMember(String member, String fromTable, String toTable) implements SessionCommand {}
 }

@@ -34,12 +34,19 @@ import org.tingsted.server.deliberation.TableCommand.CloseVote;
 import org.tingsted.server.deliberation.TableCommand.CreateCluster;
 import org.tingsted.server.deliberation.TableCommand.DissolveCluster;
 import org.tingsted.server.deliberation.TableCommand.EditProposal;
+import org.tingsted.server.deliberation.TableCommand.EndTurn;
+import org.tingsted.server.deliberation.TableCommand.FavourLeastHeard;
+import org.tingsted.server.deliberation.TableCommand.GiveFloor;
 import org.tingsted.server.deliberation.TableCommand.HideItem;
+import org.tingsted.server.deliberation.TableCommand.LowerHand;
 import org.tingsted.server.deliberation.TableCommand.MergeClusters;
 import org.tingsted.server.deliberation.TableCommand.MoveToCluster;
 import org.tingsted.server.deliberation.TableCommand.OpenVote;
 import org.tingsted.server.deliberation.TableCommand.Propose;
+import org.tingsted.server.deliberation.TableCommand.PublishResult;
+import org.tingsted.server.deliberation.TableCommand.RaiseHand;
 import org.tingsted.server.deliberation.TableCommand.RenameCluster;
+import org.tingsted.server.deliberation.TableCommand.ReorderQueue;
 import org.tingsted.server.deliberation.TableCommand.RestoreItem;
 import org.tingsted.server.deliberation.TableCommand.WithdrawProposal;
 import org.tingsted.server.deliberation.TableEvent.BallotCast;
@@ -48,12 +55,18 @@ import org.tingsted.server.deliberation.TableEvent.ClusterDissolved;
 import org.tingsted.server.deliberation.TableEvent.ClusterRenamed;
 import org.tingsted.server.deliberation.TableEvent.ClustersMerged;
 import org.tingsted.server.deliberation.TableEvent.Commented;
+import org.tingsted.server.deliberation.TableEvent.FloorGiven;
+import org.tingsted.server.deliberation.TableEvent.HandLowered;
+import org.tingsted.server.deliberation.TableEvent.HandRaised;
 import org.tingsted.server.deliberation.TableEvent.ItemHidden;
 import org.tingsted.server.deliberation.TableEvent.ItemRestored;
 import org.tingsted.server.deliberation.TableEvent.ProposalEdited;
 import org.tingsted.server.deliberation.TableEvent.ProposalMoved;
 import org.tingsted.server.deliberation.TableEvent.ProposalWithdrawn;
 import org.tingsted.server.deliberation.TableEvent.Proposed;
+import org.tingsted.server.deliberation.TableEvent.QueueReordered;
+import org.tingsted.server.deliberation.TableEvent.ResultPublished;
+import org.tingsted.server.deliberation.TableEvent.TurnEnded;
 import org.tingsted.server.deliberation.TableEvent.VoteClosed;
 import org.tingsted.server.deliberation.TableEvent.VoteOpened;
 
@@ -67,7 +80,11 @@ import org.tingsted.server.deliberation.TableEvent.VoteOpened;
  *   <li>Observers may do nothing.
  *   <li>Members and facilitators propose, comment and cluster. Only a proposal's author may edit
  *       or withdraw it.
- *   <li>Only facilitators open and close votes and hide and restore items; only members vote.
+ *   <li>Only facilitators open and close votes, publish their results and hide and restore
+ *       items; only members vote.
+ *   <li>Members and facilitators raise and lower their hands; only facilitators give the floor,
+ *       reorder the queue and lower others' hands. A turn is ended by a facilitator or the
+ *       speaker. The rules of the queue are in {@code SpeakingQueue}.
  * </ul>
  *
  * <p>Decisions about the board that the commands alone do not settle:
@@ -101,6 +118,9 @@ public final class Table {
     if (actor.role() == Role.ADMINISTRATOR || actor.role() == Role.SERVER) {
       return reject(FORBIDDEN, "administrators and the server do not take part at a table");
     }
+    if (command instanceof Timed timed && timed.now() <= 0) {
+      return reject(INVALID, "the command carries no time; the server stamps it before deciding");
+    }
     if (command instanceof Propose c) {
       return propose(board, c, actor);
     } else if (command instanceof EditProposal c) {
@@ -129,6 +149,20 @@ public final class Table {
       return hide(board, c, actor);
     } else if (command instanceof RestoreItem c) {
       return restore(board, c, actor);
+    } else if (command instanceof PublishResult c) {
+      return publishResult(board, c, actor);
+    } else if (command instanceof RaiseHand) {
+      return SpeakingQueue.raiseHand(board, actor);
+    } else if (command instanceof LowerHand c) {
+      return SpeakingQueue.lowerHand(board, c, actor);
+    } else if (command instanceof GiveFloor c) {
+      return SpeakingQueue.giveFloor(board, c, actor);
+    } else if (command instanceof EndTurn c) {
+      return SpeakingQueue.endTurn(board, c, actor);
+    } else if (command instanceof ReorderQueue c) {
+      return SpeakingQueue.reorder(board, c, actor);
+    } else if (command instanceof FavourLeastHeard) {
+      return SpeakingQueue.favourLeastHeard(board, actor);
     }
     return unknownCommand(command);
   }
@@ -404,6 +438,26 @@ public final class Table {
     return accept(new VoteClosed(vote.id(), Tally.of(vote)));
   }
 
+  private static Decision<TableEvent> publishResult(Board board, PublishResult c, Actor actor) {
+    if (!actor.role().facilitates()) {
+      return reject(FORBIDDEN, "only a facilitator may publish a vote's result");
+    }
+    if (c.vote() == null) {
+      return reject(INVALID, "say which vote's result to publish");
+    }
+    Vote vote = board.votes().get(c.vote());
+    if (vote == null) {
+      return notFound("vote", c.vote());
+    }
+    if (vote.status() == VoteStatus.OPEN) {
+      return reject(CONFLICT, "vote " + vote.id() + " is still open; close it first");
+    }
+    if (vote.published()) {
+      return reject(CONFLICT, "the result of vote " + vote.id() + " is already published");
+    }
+    return accept(new ResultPublished(vote.id(), vote.result()));
+  }
+
   private static Decision<TableEvent> hide(Board board, HideItem c, Actor actor) {
     Decision<TableEvent> wrong = moderation(board, c.item(), c.reason(), actor, "hide");
     if (wrong != null) {
@@ -538,7 +592,7 @@ public final class Table {
     } else if (event instanceof VoteOpened e) {
       Map<String, Vote> next = new LinkedHashMap<>(board.votes());
       next.put(e.vote(), new Vote(e.vote(), e.method(), e.items(), e.dotsPerMember(),
-          e.capPerItem(), VoteStatus.OPEN, Map.of(), 0, null));
+          e.capPerItem(), VoteStatus.OPEN, Map.of(), 0, null, false));
       return board.withVotes(next, board.votesOpened() + 1);
     } else if (event instanceof BallotCast e) {
       Vote vote = vote(board, e.vote());
@@ -547,6 +601,8 @@ public final class Table {
       return board.withVote(vote.withBallots(ballots, ballots.size()));
     } else if (event instanceof VoteClosed e) {
       return board.withVote(vote(board, e.vote()).closed(e.result()));
+    } else if (event instanceof ResultPublished e) {
+      return board.withVote(vote(board, e.vote()).withResultPublished());
     } else if (event instanceof ItemHidden e) {
       Proposal p = board.proposals().get(e.item());
       if (p != null) {
@@ -559,6 +615,16 @@ public final class Table {
         return board.withProposal(p.withStatus(p.statusBeforeHidden(), null));
       }
       return board.withComment(comment(board, e.item()).withHidden(false));
+    } else if (event instanceof HandRaised e) {
+      return SpeakingQueue.raised(board, e);
+    } else if (event instanceof HandLowered e) {
+      return SpeakingQueue.lowered(board, e);
+    } else if (event instanceof FloorGiven e) {
+      return SpeakingQueue.floorGiven(board, e);
+    } else if (event instanceof TurnEnded e) {
+      return SpeakingQueue.turnEnded(board, e);
+    } else if (event instanceof QueueReordered e) {
+      return SpeakingQueue.reordered(board, e);
     }
     throw new IllegalArgumentException("unknown event " + event);
   }

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Something a person asks of a table's board. Commands come from clients, so any field may be
  * missing (null); {@link Table#decide} answers that with a rejection rather than an exception.
+ * The commands of the speaking queue that depend on the time are {@link Timed}: the server
+ * stamps them, and {@code decide} refuses one that was not stamped.
  */
 public sealed interface TableCommand extends Command {
 
@@ -66,4 +68,48 @@ public sealed interface TableCommand extends Command {
 
   /** Show a hidden proposal or comment again, with a reason facilitators can read. */
   record RestoreItem(String item, String reason) implements TableCommand {}
+
+  /** Show a closed vote's result to the members; facilitators see it as soon as the vote closes. */
+  record PublishResult(String vote) implements TableCommand {}
+
+  /** Ask to speak: join the end of the speaking queue. */
+  record RaiseHand() implements TableCommand {}
+
+  /**
+   * Leave the speaking queue: one's own hand when {@code member} is null or one's own id;
+   * another member's hand (facilitators only) otherwise.
+   */
+  record LowerHand(String member) implements TableCommand {}
+
+  /**
+   * Give the floor to {@code member}, who must be in the queue, or to the first in the queue
+   * when {@code member} is null. They leave the queue; a turn still running ends first.
+   */
+  record GiveFloor(String member, long now) implements TableCommand, Timed {
+    @Override
+    public GiveFloor at(long time) {
+      return new GiveFloor(member, time);
+    }
+  }
+
+  /** End the turn of whoever has the floor; a facilitator or the speaker may. */
+  record EndTurn(long now) implements TableCommand, Timed {
+    @Override
+    public EndTurn at(long time) {
+      return new EndTurn(time);
+    }
+  }
+
+  /** Put the queue in this order, which must name exactly the members in it, each once. */
+  record ReorderQueue(List<String> order) implements TableCommand {
+    public ReorderQueue {
+      order = Frozen.listOrNull(order);
+    }
+  }
+
+  /**
+   * Order the queue by speaking time so far, least first; those who have not spoken count as
+   * zero, and equal times keep their order.
+   */
+  record FavourLeastHeard() implements TableCommand {}
 }

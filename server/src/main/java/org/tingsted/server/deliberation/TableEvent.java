@@ -62,7 +62,11 @@ public sealed interface TableEvent extends Event {
    */
   record BallotCast(String vote, String voter, Ballot ballot, int ballots) implements TableEvent {}
 
-  /** A vote was closed with this result. */
+  /**
+   * A vote was closed with this result. Only facilitators receive the result; others receive
+   * the event with {@code result} null (see {@link Visibility#eventFor}) and the result itself
+   * once it is published.
+   */
   record VoteClosed(String vote, VoteResult result) implements TableEvent {}
 
   /** A facilitator ({@code by}) hid a proposal or comment. */
@@ -70,4 +74,29 @@ public sealed interface TableEvent extends Event {
 
   /** A facilitator ({@code by}) restored a hidden proposal or comment. */
   record ItemRestored(String item, String reason, String by) implements TableEvent {}
+
+  /**
+   * A facilitator showed a closed vote's result to the table. The members' copy of the board now
+   * shows the vote's ballots too, so their clients fetch a fresh {@link Visibility#boardFor}.
+   */
+  record ResultPublished(String vote, VoteResult result) implements TableEvent {}
+
+  /** A member joined the end of the speaking queue. */
+  record HandRaised(String member) implements TableEvent {}
+
+  /** A member left the speaking queue; {@code by} lowered the hand: they, or a facilitator. */
+  record HandLowered(String member, String by) implements TableEvent {}
+
+  /** A member took the floor at {@code at} (ms since the epoch) and left the queue. */
+  record FloorGiven(String member, long at) implements TableEvent {}
+
+  /** A turn ended after {@code millis}, which is added to the speaker's speaking time. */
+  record TurnEnded(String member, long millis) implements TableEvent {}
+
+  /** The speaking queue is now in this order. */
+  record QueueReordered(List<String> queue) implements TableEvent {
+    public QueueReordered {
+      queue = Frozen.list(queue);
+    }
+  }
 }

@@ -7,21 +7,27 @@ import java.util.stream.Collectors;
 import org.tingsted.server.deliberation.TableEvent.BallotCast;
 import org.tingsted.server.deliberation.TableEvent.Commented;
 import org.tingsted.server.deliberation.TableEvent.ProposalEdited;
+import org.tingsted.server.deliberation.TableEvent.VoteClosed;
 
 /**
  * What each viewer may see of a board and its events.
  *
  * <ul>
  *   <li>A ballot in an open vote is seen only by the member who cast it; everyone sees how many
- *       members have voted. Once a vote is closed its ballots are shown to all.
+ *       members have voted. Once a vote is closed facilitators see its ballots and result; the
+ *       others see them once a facilitator publishes the result. Until then they see the vote
+ *       closed, with their own ballot and the count only, since the ballots would give the
+ *       result away; a {@code VoteClosed} reaches them without its result.
  *   <li>Facilitators see hidden proposals and comments; nobody else does. For them a hidden
  *       proposal takes its comments with it, and a hidden comment its replies. Hidden proposals
  *       stay listed among a vote's items, as ids only, since the vote was opened on them.
+ *   <li>The speaking queue, the floor and everyone's speaking time are seen by all.
  * </ul>
  *
  * <p>Events that reveal or withdraw content (an item hidden or restored) are passed on as they
  * are; a non-facilitator's client should fetch a fresh {@link #boardFor} copy after an
- * {@code ItemRestored}, since it never saw the content that comes back.
+ * {@code ItemRestored}, since it never saw the content that comes back, and after a
+ * {@code ResultPublished}, which brings the result but not the ballots.
  */
 public final class Visibility {
   private Visibility() {}
@@ -31,12 +37,16 @@ public final class Visibility {
     String me = viewer.member();
     Map<String, Vote> votes = new LinkedHashMap<>();
     for (Vote vote : board.votes().values()) {
-      if (vote.status() == VoteStatus.OPEN) {
+      boolean resultShown = vote.published() || viewer.role().facilitates();
+      if (vote.status() == VoteStatus.OPEN || !resultShown) {
         Map<String, Ballot> own = new LinkedHashMap<>();
         if (vote.ballots().containsKey(me)) {
           own.put(me, vote.ballots().get(me));
         }
         vote = vote.withBallots(own, vote.ballotCount());
+      }
+      if (!resultShown && vote.result() != null) {
+        vote = vote.withoutResult();
       }
       votes.put(vote.id(), vote);
     }
@@ -63,7 +73,8 @@ public final class Visibility {
       clusters.put(cluster.id(), new Cluster(cluster.id(), cluster.name(), shown));
     }
     return new Board(board.table(), board.proposalsMade(), board.commentsMade(),
-        board.clustersMade(), board.votesOpened(), proposals, comments, clusters, votes);
+        board.clustersMade(), board.votesOpened(), proposals, comments, clusters, votes,
+        board.hands(), board.floor(), board.spokenMillis());
   }
 
   /**
@@ -77,6 +88,9 @@ public final class Visibility {
     }
     if (viewer.role().facilitates()) {
       return event;
+    }
+    if (event instanceof VoteClosed e) {
+      return new VoteClosed(e.vote(), null);
     }
     if (event instanceof ProposalEdited e && hiddenProposal(before, e.proposal())) {
       return null;

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param ballotCount how many members have voted; equals {@code ballots.size()} on the full
  *     board, and stays true in a viewer's copy from which other members' ballots were removed
  * @param result set when the vote closes, null while it is open
+ * @param published whether a facilitator has shown the result to the table; until then only
+ *     facilitators see it (see {@link Visibility})
  */
 public record Vote(
     String id,
@@ -21,7 +23,8 @@ public record Vote(
     VoteStatus status,
     Map<String, Ballot> ballots,
     int ballotCount,
-    VoteResult result) {
+    VoteResult result,
+    boolean published) {
 
   public Vote {
     items = Frozen.list(items);
@@ -30,12 +33,24 @@ public record Vote(
 
   Vote withBallots(Map<String, Ballot> newBallots, int newCount) {
     return new Vote(
-        id, method, items, dotsPerMember, capPerItem, status, newBallots, newCount, result);
+        id, method, items, dotsPerMember, capPerItem, status, newBallots, newCount, result,
+        published);
   }
 
   Vote closed(VoteResult newResult) {
     return new Vote(
         id, method, items, dotsPerMember, capPerItem, VoteStatus.CLOSED, ballots, ballotCount,
-        newResult);
+        newResult, false);
+  }
+
+  Vote withResultPublished() {
+    return new Vote(
+        id, method, items, dotsPerMember, capPerItem, status, ballots, ballotCount, result, true);
+  }
+
+  Vote withoutResult() {
+    return new Vote(
+        id, method, items, dotsPerMember, capPerItem, status, ballots, ballotCount, null,
+        published);
   }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.tingsted.protocol.ClientMessage;
 import org.tingsted.protocol.ConnectionCommand;
 import org.tingsted.protocol.Device;
+import org.tingsted.protocol.ControlCommand;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.Protocol;
@@ -22,12 +23,16 @@ import org.tingsted.protocol.TableCommand;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Limits;
+import org.tingsted.server.deliberation.Phases;
+import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionCommand;
 import org.tingsted.server.deliberation.Source;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.streams.Outcome;
 import org.tingsted.server.streams.StreamNames;
@@ -51,6 +56,7 @@ final class Connection {
   private State state = State.GREETING;
   private long helloTimer;
   private long pingTimer;
+  private long consoleTimer = -1;
   private Member member;
   private Assembly assembly;
   private Actor actor;
@@ -142,6 +148,8 @@ final class Connection {
       run(command);
     } else if (message instanceof PlenaryCommand command) {
       plenary(command);
+    } else if (message instanceof ControlCommand command) {
+      control(command);
     } else {
       refuse(message.id(), ErrorCode.UNKNOWN_TYPE, "no handler for " + message.getClass().getSimpleName());
     }
@@ -198,6 +206,7 @@ final class Connection {
       this.actor = new Actor(who.id(), who.role(), who.table());
       this.device = hello.device() == null ? Device.ROOM : hello.device();
       this.state = State.OPEN;
+      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR);
       var streams = new LinkedHashMap<String, Long>();
       feeds.values().forEach(f -> streams.put(f.stream, f.seq()));
       reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
@@ -205,6 +214,9 @@ final class Connection {
           assembly.id(), who.session(), who.table(), streams));
       Map<String, Long> resume = hello.resume() == null ? Map.of() : hello.resume();
       feeds.values().forEach(f -> f.attach(this, resume.get(f.stream)));
+      if (who.role() == Role.LEAD_FACILITATOR) {
+        consoleDue(StreamNames.ofSession(who.session()));
+      }
       for (StreamFeed f : feeds.values()) {
         if (f.table == null) {
           continue;
@@ -251,6 +263,10 @@ final class Connection {
   }
 
   private void run(TableCommand command) {
+    if (actor.role() == Role.OBSERVER) {
+      refuse(command.id(), ErrorCode.FORBIDDEN, "observers follow the tables but do not take part");
+      return;
+    }
     String table = command.table() != null ? command.table() : member.table();
     if (table == null) {
       refuse(command.id(), ErrorCode.INVALID, "name the table this command is for");
@@ -261,12 +277,115 @@ final class Connection {
       refuse(command.id(), ErrorCode.FORBIDDEN, "you are not at table " + table);
       return;
     }
-    gateway.streams().execute(stream, Translation.toModel(command), actor, command.id())
+    org.tingsted.server.deliberation.TableCommand model = Translation.toModel(command);
+    Rejection closed = Phases.check(session().phaseFor(table), model, actor.role());
+    if (closed != null) {
+      refuse(command.id(), Translation.errorCode(closed.reason()), closed.message());
+      return;
+    }
+    gateway.streams().execute(stream, model, actor, command.id())
         .onSuccess(outcome -> answer(command.id(), outcome))
         .onFailure(e -> {
           LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
           refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
         });
+  }
+
+  /**
+   * Something the console shows changed on {@code stream}: the lead facilitator gets a new
+   * console within {@link Protocol#CONSOLE_INTERVAL_MILLIS}, never more often.
+   */
+  void consoleDue(String stream) {
+    if (state != State.OPEN || consoleTimer >= 0 || !feeds.containsKey(stream)) {
+      return;
+    }
+    consoleTimer = gateway.vertx().setTimer(Protocol.CONSOLE_INTERVAL_MILLIS, id -> {
+      consoleTimer = -1;
+      if (state != State.OPEN) {
+        return;
+      }
+      Session day = assembly.session(member.session()).orElse(null);
+      if (day == null) {
+        return;
+      }
+      var boards = new ArrayList<Board>();
+      for (var table : day.tables()) {
+        StreamFeed feed = feeds.get(StreamNames.ofTable(table.id()));
+        if (feed == null) {
+          return;
+        }
+        boards.add((Board) feed.state());
+      }
+      send(gateway.frames().encode(Console.build(assembly, day, session(), boards,
+          table -> feeds.get(StreamNames.ofTable(table)).presence(), System.currentTimeMillis())));
+    });
+  }
+
+  /** The session's state as this node follows it. */
+  private SessionBoard session() {
+    return (SessionBoard) feeds.get(StreamNames.ofSession(member.session())).state();
+  }
+
+  /**
+   * A control command runs on the sender's session stream. Moving a member changes the
+   * roster first, so that wherever they connect next they sit at their new table.
+   */
+  private void control(ControlCommand command) {
+    String stream = StreamNames.ofSession(member.session());
+    Future<Outcome> outcome;
+    if (command instanceof ControlCommand.MoveMember move) {
+      if (actor.role() != Role.LEAD_FACILITATOR) {
+        refuse(command.id(), ErrorCode.FORBIDDEN, "only the lead facilitator moves members between tables");
+        return;
+      }
+      outcome = gateway.roster().move(assembly.id(), move.member(), move.toTable())
+          .compose(from -> gateway.streams().execute(stream,
+              new SessionCommand.MoveMember(move.member(), from, move.toTable()), actor, command.id()));
+    } else {
+      outcome = gateway.streams().execute(stream, Translation.toModel(command), actor, command.id());
+    }
+    outcome.onSuccess(done -> answer(command.id(), done)).onFailure(e -> {
+      if (e instanceof RosterException refused) {
+        refuse(command.id(), "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID, refused.getMessage());
+        return;
+      }
+      LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
+      refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
+    });
+  }
+
+  /**
+   * This member was moved to another table: the connection follows without reconnecting. It
+   * leaves the old table's stream and presence and joins the new one's, starting with a
+   * snapshot; what they wrote at the old table stays there.
+   */
+  void moved(String from, String to) {
+    if (state != State.OPEN || member.table() == null || member.role() == Role.LEAD_FACILITATOR) {
+      return;
+    }
+    StreamFeed old = feeds.remove(StreamNames.ofTable(from));
+    if (old != null) {
+      old.detach(this);
+      gateway.feeds().release(old);
+      gateway.presence().leave(assembly, from, key);
+    }
+    gateway.roster().get(assembly.id()).onSuccess(fresh -> {
+      if (fresh == null || state != State.OPEN) {
+        return;
+      }
+      assembly = fresh;
+      member = fresh.members().get(member.id());
+      actor = new Actor(member.id(), member.role(), member.table());
+      gateway.feeds().hold(StreamNames.ofTable(to)).onSuccess(feed -> {
+        if (state != State.OPEN) {
+          gateway.feeds().release(feed);
+          return;
+        }
+        feeds.put(feed.stream, feed);
+        feed.attach(this, null);
+        gateway.presence().arrive(assembly, to, key, member, device);
+      });
+    });
   }
 
   /**
@@ -357,6 +476,10 @@ final class Connection {
     state = State.CLOSED;
     gateway.vertx().cancelTimer(helloTimer);
     gateway.vertx().cancelTimer(pingTimer);
+    gateway.vertx().cancelTimer(consoleTimer);
+    if (was == State.OPEN) {
+      gateway.closed(member.id(), this);
+    }
     if (was == State.OPEN && member.table() != null && feeds.containsKey(StreamNames.ofTable(member.table()))) {
       gateway.presence().leave(assembly, member.table(), key);
     }

@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.tingsted.server.streams.StreamEvent;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -16,18 +19,29 @@ final class Feeds {
   private final Streams streams;
   private final Frames frames;
   private final Map<String, Future<StreamFeed>> feeds = new HashMap<>();
+  private final BiConsumer<StreamFeed, StreamEvent> changes;
+  private final Consumer<StreamFeed> stopped;
 
-  Feeds(Vertx vertx, Streams streams, Frames frames) {
+  /**
+   * @param changes told of every change of every feed (see {@link StreamFeed#onChange})
+   * @param stopped told when a feed stops because nobody on this node reads it any more
+   */
+  Feeds(Vertx vertx, Streams streams, Frames frames, BiConsumer<StreamFeed, StreamEvent> changes,
+        Consumer<StreamFeed> stopped) {
     this.vertx = vertx;
     this.streams = streams;
     this.frames = frames;
+    this.changes = changes;
+    this.stopped = stopped;
   }
 
   /** Holds the stream's feed, starting it if this node did not follow the stream yet. */
   Future<StreamFeed> hold(String stream) {
     Future<StreamFeed> feed = feeds.get(stream);
     if (feed == null) {
-      Future<StreamFeed> starting = new StreamFeed(vertx, streams, frames, stream).start();
+      var created = new StreamFeed(vertx, streams, frames, stream);
+      created.onChange(changes);
+      Future<StreamFeed> starting = created.start();
       feeds.put(stream, starting);
       starting.onFailure(e -> feeds.remove(stream, starting));
       feed = starting;
@@ -43,6 +57,7 @@ final class Feeds {
     if (--feed.holders == 0) {
       feeds.remove(feed.stream);
       feed.stop();
+      stopped.accept(feed);
     }
   }
 }

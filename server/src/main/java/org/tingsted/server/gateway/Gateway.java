@@ -7,10 +7,18 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import org.tingsted.protocol.Protocol;
+import org.tingsted.server.control.TimerAlarms;
+import org.tingsted.server.deliberation.SessionBoard;
+import org.tingsted.server.deliberation.SessionEvent;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
+import org.tingsted.server.streams.StreamEvent;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -40,6 +48,11 @@ public final class Gateway {
   private final Streams streams;
   private final Frames frames = new Frames();
   private final Feeds feeds;
+  private final TimerAlarms alarms;
+  /** The open connections of each member on this node, to follow them when they move. */
+  private final Map<String, Set<Connection>> byMember = new HashMap<>();
+  /** Connections of lead facilitators, who get the console. */
+  private final Set<Connection> consoles = new LinkedHashSet<>();
   private final Presence presence;
 
   public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams) {
@@ -47,7 +60,8 @@ public final class Gateway {
     this.roster = roster;
     this.tokens = tokens;
     this.streams = streams;
-    this.feeds = new Feeds(vertx, streams, frames);
+    this.alarms = new TimerAlarms(vertx, streams);
+    this.feeds = new Feeds(vertx, streams, frames, this::changed, this::stopped);
     this.presence = new Presence(vertx, hazelcast, frames);
   }
 
@@ -86,6 +100,42 @@ public final class Gateway {
   /** Takes over an accepted socket. */
   public void connect(ServerWebSocket socket) {
     new Connection(this, socket).start();
+  }
+
+  void opened(String member, Connection connection, boolean console) {
+    byMember.computeIfAbsent(member, m -> new LinkedHashSet<>()).add(connection);
+    if (console) {
+      consoles.add(connection);
+    }
+  }
+
+  void closed(String member, Connection connection) {
+    consoles.remove(connection);
+    Set<Connection> open = byMember.get(member);
+    if (open != null) {
+      open.remove(connection);
+      if (open.isEmpty()) {
+        byMember.remove(member);
+      }
+    }
+  }
+
+  private void changed(StreamFeed feed, StreamEvent event) {
+    if (feed.state() instanceof SessionBoard session) {
+      alarms.watch(feed.stream, session);
+    }
+    for (Connection lead : List.copyOf(consoles)) {
+      lead.consoleDue(feed.stream);
+    }
+    if (event != null && event.event() instanceof SessionEvent.MemberMoved moved) {
+      for (Connection c : List.copyOf(byMember.getOrDefault(moved.member(), Set.of()))) {
+        c.moved(moved.from(), moved.to());
+      }
+    }
+  }
+
+  private void stopped(StreamFeed feed) {
+    alarms.forget(feed.stream);
   }
 
   Vertx vertx() {

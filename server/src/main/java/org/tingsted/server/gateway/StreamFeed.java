@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tingsted.protocol.Push;
@@ -60,6 +61,7 @@ final class StreamFeed {
   private State state;
   private long seq;
   private long gapTimer = -1;
+  private BiConsumer<StreamFeed, StreamEvent> listener = (feed, event) -> { };
   int holders;
 
   StreamFeed(Vertx vertx, Streams streams, Frames frames, String stream) {
@@ -79,6 +81,7 @@ final class StreamFeed {
       presence = vertx.eventBus().consumer(Presence.address(table), message -> {
         lastPresence = message.body();
         List.copyOf(readers).forEach(r -> r.send(lastPresence));
+        listener.accept(this, null);
       });
       presenceReady = presence.completion();
     }
@@ -88,6 +91,7 @@ final class StreamFeed {
           reset(entry);
           ready = true;
           drainEarly();
+          listener.accept(this, null);
           return this;
         });
   }
@@ -101,6 +105,31 @@ final class StreamFeed {
 
   long seq() {
     return seq;
+  }
+
+  /** The table's presence as last heard, or null (session streams have none). */
+  Push.Presence presence() {
+    if (lastPresence == null) {
+      return null;
+    }
+    try {
+      return (Push.Presence) frames.codec().decodeServer(lastPresence);
+    } catch (org.tingsted.protocol.ProtocolException e) {
+      throw new IllegalStateException("our own presence frame does not decode", e);
+    }
+  }
+
+  /** The stream's state as this node has it now (all of it: callers decide what to show). */
+  State state() {
+    return state;
+  }
+
+  /**
+   * Called on the gateway's context after every change of the state: with the event that made
+   * it, or with null when the state was loaded or reloaded whole.
+   */
+  void onChange(BiConsumer<StreamFeed, StreamEvent> listener) {
+    this.listener = listener;
   }
 
   /**
@@ -181,6 +210,7 @@ final class StreamFeed {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
         List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
+        listener.accept(this, null);
       }
       drainEarly();
     }).onFailure(e -> LOG.error("could not read {} to fill a gap after seq {}", stream, seq, e));
@@ -210,5 +240,6 @@ final class StreamFeed {
         reader.send(encoded.computeIfAbsent(visible, v -> frames.event(e, v)));
       }
     }
+    listener.accept(this, e);
   }
 }

@@ -2,14 +2,20 @@ package org.tingsted.server.gateway;
 
 import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.ErrorCode;
+import org.tingsted.protocol.ControlCommand;
 import org.tingsted.protocol.ModerationCommand;
+import org.tingsted.protocol.SpeakingCommand;
 import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.ProposalCommand;
 import org.tingsted.protocol.VoteCommand;
 import org.tingsted.protocol.VoteParams;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.tingsted.server.deliberation.AgendaItem;
 import org.tingsted.server.deliberation.Ballot;
+import org.tingsted.server.deliberation.PhaseKind;
+import org.tingsted.server.deliberation.TimerScope;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Choice;
 import org.tingsted.server.deliberation.Cluster;
@@ -63,6 +69,20 @@ final class Translation {
       return new TableCommand.HideItem(c.item(), c.reason());
     } else if (wire instanceof ModerationCommand.Restore c) {
       return new TableCommand.RestoreItem(c.item(), c.reason());
+    } else if (wire instanceof VoteCommand.PublishResult c) {
+      return new TableCommand.PublishResult(c.vote());
+    } else if (wire instanceof SpeakingCommand.RaiseHand) {
+      return new TableCommand.RaiseHand();
+    } else if (wire instanceof SpeakingCommand.LowerHand c) {
+      return new TableCommand.LowerHand(c.member());
+    } else if (wire instanceof SpeakingCommand.GiveFloor c) {
+      return new TableCommand.GiveFloor(c.member(), 0);
+    } else if (wire instanceof SpeakingCommand.EndTurn) {
+      return new TableCommand.EndTurn(0);
+    } else if (wire instanceof SpeakingCommand.ReorderQueue c) {
+      return new TableCommand.ReorderQueue(c.order());
+    } else if (wire instanceof SpeakingCommand.FavourLeastHeard) {
+      return new TableCommand.FavourLeastHeard();
     }
     throw new IllegalArgumentException("no model command for " + wire.getClass().getSimpleName());
   }
@@ -91,6 +111,38 @@ final class Translation {
       return new SessionCommand.PublishReport();
     } else if (wire instanceof PlenaryCommand.UnpublishReport) {
       return new SessionCommand.UnpublishReport();
+    }
+    throw new IllegalArgumentException("no direct model command for " + wire.getClass().getSimpleName());
+  }
+
+  /**
+   * The session command a control command from the wire asks for, except {@code moveMember},
+   * which changes the roster first. Times are left 0: the stream's owner stamps them.
+   */
+  static SessionCommand toModel(ControlCommand wire) {
+    if (wire instanceof ControlCommand.SetAgenda c) {
+      return new SessionCommand.SetAgenda(c.items().stream().map(i -> new AgendaItem(
+          PhaseKind.valueOf(i.phase().name()), i.title(), i.seconds(), Boolean.TRUE.equals(i.autoAdvance()))).toList());
+    } else if (wire instanceof ControlCommand.StartAgenda) {
+      return new SessionCommand.StartAgenda(0);
+    } else if (wire instanceof ControlCommand.AdvancePhase) {
+      return new SessionCommand.AdvancePhase(0);
+    } else if (wire instanceof ControlCommand.GoBackPhase) {
+      return new SessionCommand.GoBackPhase(0);
+    } else if (wire instanceof ControlCommand.SetTablePhase c) {
+      return new SessionCommand.SetTablePhase(c.table(), c.phase() == null ? null : PhaseKind.valueOf(c.phase().name()));
+    } else if (wire instanceof ControlCommand.StartTimer c) {
+      return new SessionCommand.StartTimer(TimerScope.valueOf(c.scope().name()), c.seconds(), c.label(), c.table(), 0);
+    } else if (wire instanceof ControlCommand.PauseTimer c) {
+      return new SessionCommand.PauseTimer(c.timer(), 0);
+    } else if (wire instanceof ControlCommand.ResumeTimer c) {
+      return new SessionCommand.ResumeTimer(c.timer(), 0);
+    } else if (wire instanceof ControlCommand.ExtendTimer c) {
+      return new SessionCommand.ExtendTimer(c.timer(), c.seconds(), 0);
+    } else if (wire instanceof ControlCommand.CancelTimer c) {
+      return new SessionCommand.CancelTimer(c.timer());
+    } else if (wire instanceof ControlCommand.Announce c) {
+      return new SessionCommand.Announce(c.text(), c.tables() == null ? List.of() : c.tables(), 0);
     }
     throw new IllegalArgumentException("no direct model command for " + wire.getClass().getSimpleName());
   }

@@ -110,7 +110,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     }
     long at = System.currentTimeMillis();
     // The owner's clock is the one clock: commands that depend on time get it stamped here.
-    Command stamped = ((Object) command) instanceof Timed timed ? timed.at(at) : command;
+    Command stamped = command instanceof Timed timed ? timed.at(at) : command;
     Decision<Event> decision = kind.decide(current.state(), stamped, actor);
     if (decision instanceof Decision.Rejected<Event> rejected) {
       return Outcome.rejected(stream, rejected.rejection());
@@ -119,8 +119,8 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     long seq = current.seq();
     State state = current.state();
     var events = new ArrayList<StreamEvent>(made.size());
-    // Administrators act through the admin API under one shared token: no person to name.
-    String by = actor.role() == Role.ADMINISTRATOR ? null : actor.member();
+    // Administrators act under one shared token, the server by its clock: no person to name.
+    String by = actor.role() == Role.ADMINISTRATOR || actor.role() == Role.SERVER ? null : actor.member();
     for (Event event : made) {
       state = kind.evolve(state, event);
       events.add(new StreamEvent(stream, ++seq, at, by, event));

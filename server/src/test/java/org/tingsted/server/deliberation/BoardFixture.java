@@ -62,6 +62,18 @@ class BoardFixture {
     return "v" + board.votesOpened();
   }
 
+  /** {@code speaker} raises their hand and FRIDA gives them the floor at {@code from}. */
+  void floorTo(Actor speaker, long from) {
+    accept(new TableCommand.RaiseHand(), speaker);
+    accept(new TableCommand.GiveFloor(speaker.member(), from), FRIDA);
+  }
+
+  /** A whole turn: {@code speaker} speaks from {@code from} until FRIDA ends it at {@code to}. */
+  void turn(Actor speaker, long from, long to) {
+    floorTo(speaker, from);
+    accept(new TableCommand.EndTurn(to), FRIDA);
+  }
+
   static String repeat(int n) {
     return "x".repeat(n);
   }

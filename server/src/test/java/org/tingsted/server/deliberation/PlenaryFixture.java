@@ -21,6 +21,19 @@ class PlenaryFixture {
   static final Actor LEA = BoardFixture.LEA;
   static final Actor OLE = BoardFixture.OLE;
   static final Actor ADA = new Actor("ada", Role.ADMINISTRATOR);
+  /** The server's clock, which alone lets timers run out. */
+  static final Actor CLOCK = new Actor("clock", Role.SERVER);
+  /** The facilitator of table t1. */
+  static final Actor GUS = new Actor("gus", Role.FACILITATOR, "t1");
+  /** A member seated at table t1. */
+  static final Actor IDA = new Actor("ida", Role.MEMBER, "t1");
+  /** A member seated at table t2. */
+  static final Actor EVA = new Actor("eva", Role.MEMBER, "t2");
+  /** An observer sitting in at table t2. */
+  static final Actor PIA = new Actor("pia", Role.OBSERVER, "t2");
+
+  /** 09:00 on the day, ms since the epoch; tests write their times from here. */
+  static final long NINE = 1_750_000_000_000L;
 
   SessionBoard board = SessionBoard.empty("day-1");
   final List<SessionEvent> history = new ArrayList<>();
@@ -80,6 +93,15 @@ class PlenaryFixture {
   FinalResult close(String vote) {
     accept(new CloseFinalVote(vote), LEA);
     return board.finalVotes().get(vote).result();
+  }
+
+  /** Sets the agenda (as the lead facilitator) to these items. */
+  void agenda(AgendaItem... items) {
+    accept(new SessionCommand.SetAgenda(List.of(items)), LEA);
+  }
+
+  Timer timer(String id) {
+    return board.timers().get(id);
   }
 
   Draft draft(String id) {

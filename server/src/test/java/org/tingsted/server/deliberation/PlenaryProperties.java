@@ -19,12 +19,18 @@ import org.tingsted.server.deliberation.Decision.Rejected;
 import org.tingsted.server.deliberation.PlenarySessions.Step;
 import org.tingsted.server.deliberation.PlenarySessions.Trace;
 import org.tingsted.server.deliberation.PlenarySessions.Turn;
+import org.tingsted.server.deliberation.SessionCommand.AdvancePhase;
 import org.tingsted.server.deliberation.SessionCommand.CastFinalBallot;
+import org.tingsted.server.deliberation.SessionCommand.ElapseTimer;
+import org.tingsted.server.deliberation.SessionEvent.Announced;
 import org.tingsted.server.deliberation.SessionEvent.AnswerRecorded;
 import org.tingsted.server.deliberation.SessionEvent.DraftsMerged;
 import org.tingsted.server.deliberation.SessionEvent.FinalBallotCast;
 import org.tingsted.server.deliberation.SessionEvent.FinalVoteClosed;
 import org.tingsted.server.deliberation.SessionEvent.ReportPublished;
+import org.tingsted.server.deliberation.SessionEvent.TimerElapsed;
+import org.tingsted.server.deliberation.SessionEvent.TimerExtended;
+import org.tingsted.server.deliberation.SessionEvent.TimerResumed;
 
 /**
  * Random plenaries (see {@link PlenarySessions}): commands from members, facilitators, an
@@ -57,14 +63,17 @@ class PlenaryProperties {
       @ForAll("sessions") List<Step> session) {
     SessionBoard board = SessionBoard.empty(PlenarySessions.SESSION);
     List<SessionEvent> accepted = new ArrayList<>();
+    long clock = PlenarySessions.START;
     for (Step step : session) {
       SessionBoard copy = Plenary.replay(PlenarySessions.SESSION, accepted);
-      SessionCommand command = step.on(board);
+      clock += step.advance() * 1000L;
+      SessionCommand command = step.on(board, clock);
+      clock = Math.max(clock, command instanceof Timed timed ? timed.now() : clock);
       Decision<SessionEvent> decision = Plenary.decide(board, command, step.actor());
       assertThat(Plenary.decide(board, command, step.actor())).isEqualTo(decision);
       assertThat(board).isEqualTo(copy);
       if (decision instanceof Accepted<SessionEvent> a) {
-        assertThat(a.events()).hasSize(1);
+        assertThat(a.events()).isNotEmpty();
         for (SessionEvent event : a.events()) {
           board = Plenary.evolve(board, event);
           accepted.add(event);
@@ -206,6 +215,8 @@ class PlenaryProperties {
         SessionEvent seen = Plenary.eventFor(before, event, viewer);
         if (event instanceof FinalBallotCast e && !e.voter().equals(viewer.member())) {
           assertThat(seen).isEqualTo(new FinalBallotCast(e.vote(), null, null, e.ballots()));
+        } else if (event instanceof Announced e && !seesAnnouncement(viewer, e.tables())) {
+          assertThat(seen).as("%s sees %s", viewer, e).isNull();
         } else {
           assertThat(seen).isEqualTo(event);
         }
@@ -216,6 +227,11 @@ class PlenaryProperties {
       SessionBoard seen = Plenary.boardFor(last, viewer);
       assertThat(seen.drafts()).isEqualTo(last.drafts());
       assertThat(seen.reportPublished()).isEqualTo(last.reportPublished());
+      assertThat(seen.announcements()).as("announcements %s sees", viewer)
+          .isEqualTo(last.announcements().stream()
+              .filter(a -> seesAnnouncement(viewer, a.tables())).toList());
+      assertThat(seen.timers()).isEqualTo(last.timers());
+      assertThat(seen.agenda()).isEqualTo(last.agenda());
       for (FinalVote vote : last.finalVotes().values()) {
         FinalVote shown = seen.finalVotes().get(vote.id());
         assertThat(shown.ballotCount()).isEqualTo(vote.ballotCount());
@@ -226,6 +242,69 @@ class PlenaryProperties {
         } else {
           assertThat(shown).isEqualTo(vote);
         }
+      }
+    }
+  }
+
+  /**
+   * Whether a viewer may see an announcement, written out again: the ones for every table are
+   * for everyone; the others for their tables, the lead, administrators, the server and observers
+   * of the whole session.
+   */
+  private static boolean seesAnnouncement(Actor viewer, List<String> tables) {
+    return tables.isEmpty()
+        || Set.of(Role.LEAD_FACILITATOR, Role.ADMINISTRATOR, Role.SERVER).contains(viewer.role())
+        || viewer.role() == Role.OBSERVER && viewer.table() == null
+        || tables.contains(viewer.table());
+  }
+
+  @Property(tries = 300)
+  @Label("The session is always at an item of its agenda, or before it; the session and each table have at most one phase timer counting down; timers hold the times their status needs")
+  void theDayStaysConsistent(@ForAll("sessions") List<Step> session) {
+    Trace trace = PlenarySessions.play(session);
+    for (SessionBoard board : trace.boards()) {
+      assertThat(board.phaseIndex()).isBetween(-1, board.agenda().size() - 1);
+      assertThat(board.phaseFor(null) == null).isEqualTo(board.phaseIndex() < 0);
+      Map<String, Integer> phaseTimers = new LinkedHashMap<>();
+      int running = 0;
+      for (Timer timer : board.timers().values()) {
+        assertThat(number(timer.id().substring(1))).isBetween(1, board.timersStarted());
+        assertThat(timer.seconds()).isBetween(1, Plenary.TIMER_SECONDS);
+        if (timer.status() == TimerStatus.RUNNING) {
+          assertThat(timer.remainingMillis()).isZero();
+          assertThat(timer.deadline()).isGreaterThan(PlenarySessions.START);
+        } else if (timer.status() == TimerStatus.PAUSED) {
+          assertThat(timer.deadline()).isZero();
+          assertThat(timer.remainingMillis()).isBetween(1L, timer.seconds() * 1000L);
+        }
+        if (timer.scope() == TimerScope.PHASE && timer.status().live()) {
+          phaseTimers.merge(String.valueOf(timer.table()), 1, Integer::sum);
+          if (timer.table() == null && timer.status() == TimerStatus.RUNNING) {
+            running++;
+          }
+        }
+      }
+      assertThat(running).as("running phase timers of the session").isLessThanOrEqualTo(1);
+      assertThat(phaseTimers.values()).as("live phase timers by table").allMatch(n -> n == 1);
+      assertThat(board.announcements()).hasSize(board.announcementsMade());
+    }
+  }
+
+  @Property(tries = 300)
+  @Label("A phase timer that runs out on an item that advances by itself moves the day on, exactly as advancing by hand would")
+  void anElapsedPhaseTimerAdvancesAsTheLeadWould(@ForAll("sessions") List<Step> session) {
+    Trace trace = PlenarySessions.play(session);
+    for (Turn turn : trace.turns()) {
+      if (turn.command() instanceof ElapseTimer elapse
+          && turn.decision() instanceof Accepted<SessionEvent> accepted
+          && accepted.events().size() > 1) {
+        SessionBoard before = turn.board();
+        assertThat(before.agenda().get(before.phaseIndex()).autoAdvance()).isTrue();
+        SessionBoard elapsed = Plenary.evolve(before, accepted.events().get(0));
+        Decision<SessionEvent> byHand =
+            Plenary.decide(elapsed, new AdvancePhase(elapse.now()), PlenarySessions.LEA);
+        assertThat(accepted.events().subList(1, accepted.events().size()))
+            .isEqualTo(((Accepted<SessionEvent>) byHand).events());
       }
     }
   }
@@ -275,6 +354,20 @@ class PlenaryProperties {
     Statistics.label("merges drafts").collect(merged);
     Statistics.label("records an answer").collect(answered);
     Statistics.label("publishes the report").collect(published);
+    boolean elapsed = false;
+    boolean advancedByItself = false;
+    boolean extendedOrResumed = false;
+    for (Turn turn : trace.turns()) {
+      if (turn.decision() instanceof Accepted<SessionEvent> a) {
+        elapsed |= a.events().get(0) instanceof TimerElapsed;
+        advancedByItself |= turn.command() instanceof ElapseTimer && a.events().size() > 1;
+        extendedOrResumed |= a.events().get(0) instanceof TimerExtended
+            || a.events().get(0) instanceof TimerResumed;
+      }
+    }
+    Statistics.label("lets a timer run out").collect(elapsed);
+    Statistics.label("advances the day by itself").collect(advancedByItself);
+    Statistics.label("extends or resumes a timer").collect(extendedOrResumed);
 
     Statistics.label("closes a vote holding ≥ 2 ballots")
         .coverage(c -> c.check(true).percentage(p -> p >= 45));
@@ -283,6 +376,9 @@ class PlenaryProperties {
         .coverage(c -> c.check(true).percentage(p -> p >= 25));
     Statistics.label("merges drafts").coverage(c -> c.check(true).percentage(p -> p >= 20));
     Statistics.label("records an answer").coverage(c -> c.check(true).percentage(p -> p >= 25));
+    Statistics.label("lets a timer run out").coverage(c -> c.check(true).percentage(p -> p >= 20));
+    Statistics.label("advances the day by itself")
+        .coverage(c -> c.check(true).percentage(p -> p >= 5));
     Statistics.label("ballots cast").coverage(c -> {
       for (String outcome : List.of("accepted", "FORBIDDEN", "INVALID", "PHASE_CLOSED",
           "CONFLICT")) {

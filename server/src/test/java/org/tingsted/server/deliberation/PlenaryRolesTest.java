@@ -14,7 +14,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tingsted.server.deliberation.Decision.Accepted;
 import org.tingsted.server.deliberation.Decision.Rejected;
+import org.tingsted.server.deliberation.SessionCommand.AdvancePhase;
+import org.tingsted.server.deliberation.SessionCommand.Announce;
+import org.tingsted.server.deliberation.SessionCommand.CancelTimer;
 import org.tingsted.server.deliberation.SessionCommand.CastFinalBallot;
+import org.tingsted.server.deliberation.SessionCommand.ElapseTimer;
+import org.tingsted.server.deliberation.SessionCommand.ExtendTimer;
+import org.tingsted.server.deliberation.SessionCommand.GoBackPhase;
+import org.tingsted.server.deliberation.SessionCommand.MoveMember;
+import org.tingsted.server.deliberation.SessionCommand.PauseTimer;
+import org.tingsted.server.deliberation.SessionCommand.ResumeTimer;
+import org.tingsted.server.deliberation.SessionCommand.SetAgenda;
+import org.tingsted.server.deliberation.SessionCommand.SetTablePhase;
+import org.tingsted.server.deliberation.SessionCommand.StartAgenda;
+import org.tingsted.server.deliberation.SessionCommand.StartTimer;
 import org.tingsted.server.deliberation.SessionCommand.CloseFinalVote;
 import org.tingsted.server.deliberation.SessionCommand.EditDraft;
 import org.tingsted.server.deliberation.SessionCommand.MergeDrafts;
@@ -56,6 +69,33 @@ class PlenaryRolesTest {
         new Object[] {voting, leadOrAdmin});
     matrix.put(new PublishReport(), new Object[] {voting, leadOrAdmin});
     matrix.put(new UnpublishReport(), new Object[] {published, leadOrAdmin});
+
+    long nine = PlenaryFixture.NINE;
+    AgendaItem item = new AgendaItem(PhaseKind.PROPOSE, "Proposals", 60, true);
+    plenary.accept(new SetAgenda(List.of(item, item)), LEA);
+    SessionBoard withAgenda = plenary.board;
+    plenary.accept(new StartAgenda(nine), LEA);
+    plenary.accept(new StartTimer(TimerScope.ROUND, 60, null, "t1", nine), LEA);
+    plenary.accept(new StartTimer(TimerScope.ROUND, 60, null, "t1", nine), LEA);
+    plenary.accept(new PauseTimer("tm3", nine), LEA);
+    SessionBoard started = plenary.board;
+    plenary.accept(new AdvancePhase(nine), LEA);
+    SessionBoard advanced = plenary.board;
+    matrix.put(new SetAgenda(List.of(item)), new Object[] {withAgenda, lead});
+    matrix.put(new StartAgenda(nine), new Object[] {withAgenda, lead});
+    matrix.put(new AdvancePhase(nine), new Object[] {started, lead});
+    matrix.put(new GoBackPhase(nine), new Object[] {advanced, lead});
+    matrix.put(new SetTablePhase("t1", PhaseKind.BREAK), new Object[] {started, lead});
+    matrix.put(new StartTimer(TimerScope.ROUND, 60, null, "t1", nine),
+        new Object[] {started, lead});
+    matrix.put(new PauseTimer("tm2", nine), new Object[] {started, lead});
+    matrix.put(new ResumeTimer("tm3", nine), new Object[] {started, lead});
+    matrix.put(new ExtendTimer("tm2", 60, nine), new Object[] {started, lead});
+    matrix.put(new CancelTimer("tm2"), new Object[] {started, lead});
+    matrix.put(new ElapseTimer("tm1", nine + 60_000),
+        new Object[] {started, Set.of(Role.SERVER)});
+    matrix.put(new Announce("Lunch", List.of(), nine), new Object[] {started, lead});
+    matrix.put(new MoveMember("ida", "t1", "t2"), new Object[] {started, lead});
 
     for (Map.Entry<SessionCommand, Object[]> row : matrix.entrySet()) {
       SessionBoard board = (SessionBoard) row.getValue()[0];

@@ -10,6 +10,19 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import org.tingsted.server.deliberation.Decision.Accepted;
+import org.tingsted.server.deliberation.SessionCommand.AdvancePhase;
+import org.tingsted.server.deliberation.SessionCommand.Announce;
+import org.tingsted.server.deliberation.SessionCommand.CancelTimer;
+import org.tingsted.server.deliberation.SessionCommand.ElapseTimer;
+import org.tingsted.server.deliberation.SessionCommand.ExtendTimer;
+import org.tingsted.server.deliberation.SessionCommand.GoBackPhase;
+import org.tingsted.server.deliberation.SessionCommand.MoveMember;
+import org.tingsted.server.deliberation.SessionCommand.PauseTimer;
+import org.tingsted.server.deliberation.SessionCommand.ResumeTimer;
+import org.tingsted.server.deliberation.SessionCommand.SetAgenda;
+import org.tingsted.server.deliberation.SessionCommand.SetTablePhase;
+import org.tingsted.server.deliberation.SessionCommand.StartAgenda;
+import org.tingsted.server.deliberation.SessionCommand.StartTimer;
 import org.tingsted.server.deliberation.SessionCommand.CastFinalBallot;
 import org.tingsted.server.deliberation.SessionCommand.CloseFinalVote;
 import org.tingsted.server.deliberation.SessionCommand.EditDraft;
@@ -34,6 +47,12 @@ import org.tingsted.server.deliberation.SessionCommand.WithdrawDraft;
  * (mostly valid, sometimes naming a draft not on it), close the open vote. A tactic that finds
  * nothing to work on falls back to its random command.
  *
+ * <p>The day runs alongside: most sessions set an agenda of short items and start it, and steps
+ * move through it, set tables' phases, start, pause, resume, extend and cancel timers, let them
+ * run out (as the server's clock, mostly at or after their deadline), announce and move members.
+ * Every step moves the clock on by its {@code advance} seconds, and timed commands are stamped
+ * with the clock, so that stamped times never go backwards.
+ *
  * <p>Public so that the JSON round-trip properties of the streams package can share it.
  */
 public final class PlenarySessions {
@@ -45,15 +64,30 @@ public final class PlenarySessions {
   public static final Actor LEA = BoardFixture.LEA;
   public static final Actor OLE = BoardFixture.OLE;
   public static final Actor ADA = PlenaryFixture.ADA;
+  /** A member seated at table t2. */
+  public static final Actor EVA = new Actor("eva", Role.MEMBER, "t2");
+  /** The facilitator of table t1. */
+  public static final Actor GUS = new Actor("gus", Role.FACILITATOR, "t1");
+  /** The server's clock. */
+  public static final Actor CLOCK = PlenaryFixture.CLOCK;
 
-  /** Everyone who acts or looks: four members, a table facilitator, the lead, an observer, an admin. */
-  public static final List<Actor> ACTORS = List.of(ANNA, BO, CARL, DAN, FRIDA, LEA, OLE, ADA);
+  /**
+   * Everyone who acts or looks: four members without a table and one at t2, a facilitator
+   * without a table and one at t1, the lead, an observer, an admin and the server's clock.
+   */
+  public static final List<Actor> ACTORS =
+      List.of(ANNA, BO, CARL, DAN, EVA, FRIDA, GUS, LEA, OLE, ADA, CLOCK);
+
+  /** When every session starts, ms since the epoch. */
+  public static final long START = 1_750_000_000_000L;
 
   /** The session every plenary runs in. */
   public static final String SESSION = "s";
 
   private static final List<Double> THRESHOLDS = List.of(0.5, 0.6667, 2.0 / 3, 0.75, 1.0);
   private static final List<String> TITLES = List.of("Bike lanes", "Trees", "Night buses", "Benches");
+  private static final List<PhaseKind> DAY_PHASES =
+      List.of(PhaseKind.PROPOSE, PhaseKind.DISCUSS, PhaseKind.CLUSTER, PhaseKind.BREAK);
 
   private PlenarySessions() {}
 
@@ -76,21 +110,48 @@ public final class PlenarySessions {
     /** Closing the open vote. */
     CLOSE,
     /** An answer to a draft of the board. */
-    ANSWER
+    ANSWER,
+    /** An agenda of one to four short items from a small pool. */
+    AGENDA,
+    /** Pausing, resuming, extending or cancelling a timer of the board, mostly one that may. */
+    CONTROL,
+    /** Letting a timer of the board run out, mostly a running one at or after its deadline. */
+    ELAPSE
   }
 
   /**
    * One command from one actor. {@code command} is the random command; a tactic other than
    * {@link Tactic#AS_GIVEN} replaces it with one built from the board and the {@code picks}
-   * (a non-empty list of small numbers) when the step runs.
+   * (a non-empty list of small numbers) when the step runs. The clock moves on by {@code
+   * advance} seconds before the step.
    */
-  public record Step(Actor actor, Tactic tactic, SessionCommand command, List<Integer> picks) {
+  public record Step(
+      Actor actor, Tactic tactic, SessionCommand command, List<Integer> picks, int advance) {
     public Step(Actor actor, SessionCommand command) {
-      this(actor, Tactic.AS_GIVEN, command, List.of(0));
+      this(actor, Tactic.AS_GIVEN, command, List.of(0), 0);
     }
 
-    /** The command this step gives on this board; the same board always gives the same one. */
-    public SessionCommand on(SessionBoard board) {
+    public Step(Actor actor, Tactic tactic, SessionCommand command, List<Integer> picks) {
+      this(actor, tactic, command, picks, 0);
+    }
+
+    /**
+     * The command this step gives on this board at time {@code now}, stamped with it when timed
+     * (a timer let run out may be stamped later, at its deadline); the same board and time always
+     * give the same command.
+     */
+    public SessionCommand on(SessionBoard board, long now) {
+      if (tactic == Tactic.ELAPSE) {
+        SessionCommand elapse = elapse(board, now);
+        if (elapse != null) {
+          return elapse;
+        }
+      }
+      SessionCommand built = built(board);
+      return built instanceof Timed timed ? (SessionCommand) timed.at(now) : built;
+    }
+
+    private SessionCommand built(SessionBoard board) {
       SessionCommand built = switch (tactic) {
         case AS_GIVEN -> null;
         case PROMOTE -> promote();
@@ -101,6 +162,9 @@ public final class PlenarySessions {
         case BALLOT -> ballot(board);
         case CLOSE -> close(board);
         case ANSWER -> answer(board);
+        case AGENDA -> agenda();
+        case CONTROL -> control(board);
+        case ELAPSE -> null;
       };
       return built != null ? built : command;
     }
@@ -217,6 +281,53 @@ public final class PlenarySessions {
       return null;
     }
 
+    private SessionCommand agenda() {
+      List<AgendaItem> items = new ArrayList<>();
+      for (int i = 0; i < 1 + pick(0) % 4; i++) {
+        int n = pick(i + 1);
+        items.add(new AgendaItem(choose(DAY_PHASES, i + 1), "Item " + (i + 1),
+            List.of(0, 60, 120, 300).get(n % 4), n / 4 % 3 != 0));
+      }
+      return new SetAgenda(items);
+    }
+
+    /** Mostly a live timer with a command its status allows; one time in six anything. */
+    private SessionCommand control(SessionBoard board) {
+      if (board.timers().isEmpty()) {
+        return null;
+      }
+      List<Timer> live = board.timers().values().stream().filter(t -> t.status().live()).toList();
+      boolean any = live.isEmpty() || pick(1) % 6 == 0;
+      Timer timer = choose(any ? List.copyOf(board.timers().values()) : live, 0);
+      int what = pick(2) % 4;
+      if (!any) {
+        boolean running = timer.status() == TimerStatus.RUNNING;
+        what = what < 2 ? (running ? 0 : 1) : what;
+      }
+      return switch (what) {
+        case 0 -> new PauseTimer(timer.id(), 0);
+        case 1 -> new ResumeTimer(timer.id(), 0);
+        case 2 -> new ExtendTimer(timer.id(), 30 * (1 + pick(1) % 4), 0);
+        default -> new CancelTimer(timer.id());
+      };
+    }
+
+    /**
+     * A running timer (one time in eight any timer) let run out: four times in five at or after
+     * its deadline, else at {@code now}, which may be too early.
+     */
+    private SessionCommand elapse(SessionBoard board, long now) {
+      if (board.timers().isEmpty()) {
+        return null;
+      }
+      List<Timer> running = board.timers().values().stream()
+          .filter(t -> t.status() == TimerStatus.RUNNING).toList();
+      Timer timer = choose(running.isEmpty() || pick(1) % 8 == 0
+          ? List.copyOf(board.timers().values()) : running, 0);
+      long at = pick(2) % 5 == 0 ? now : Math.max(now, timer.deadline() + pick(2) % 3 * 1000L);
+      return new ElapseTimer(timer.id(), at);
+    }
+
     private SessionCommand answer(SessionBoard board) {
       if (board.drafts().isEmpty()) {
         return null;
@@ -247,8 +358,11 @@ public final class PlenarySessions {
     List<Turn> turns = new ArrayList<>();
     List<SessionEvent> events = new ArrayList<>();
     List<SessionBoard> boards = new ArrayList<>(List.of(board));
+    long clock = START;
     for (Step step : session) {
-      SessionCommand command = step.on(board);
+      clock += step.advance() * 1000L;
+      SessionCommand command = step.on(board, clock);
+      clock = Math.max(clock, command instanceof Timed timed ? timed.now() : clock);
       Decision<SessionEvent> decision = Plenary.decide(board, command, step.actor());
       turns.add(new Turn(step, board, command, decision));
       if (decision instanceof Accepted<SessionEvent> a) {
@@ -263,21 +377,28 @@ public final class PlenarySessions {
   }
 
   /**
-   * Mostly sessions that start with the lead facilitator promoting two to four drafts and opening
-   * a final vote on them, followed by 10 to 60 random steps, and perhaps end with the vote
+   * Mostly sessions that start with the lead facilitator setting and starting an agenda (three
+   * times in four), promoting two to four drafts and opening a final vote on them, followed by 10
+   * to 80 random steps, and perhaps end with the vote
    * closed; now and then a session of random steps only.
    */
   public static Arbitrary<List<Step>> sessions() {
+    Arbitrary<List<Step>> day = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(List.<Step>of())),
+        Tuple.of(3, tactic(Arbitraries.just(LEA), Tactic.AGENDA, agendas())
+            .map(agenda -> List.of(agenda, new Step(LEA, new StartAgenda(0))))));
     Arbitrary<List<Step>> opening = Combinators.combine(
+            day,
             tactic(Arbitraries.just(LEA), Tactic.PROMOTE, promotes()).list().ofMinSize(2)
                 .ofMaxSize(4),
             tactic(Arbitraries.just(LEA), Tactic.OPEN, opens()))
-        .as((promotions, open) -> {
-          List<Step> all = new ArrayList<>(promotions);
+        .as((agenda, promotions, open) -> {
+          List<Step> all = new ArrayList<>(agenda);
+          all.addAll(promotions);
           all.add(open);
           return all;
         });
-    Arbitrary<List<Step>> body = steps().list().ofMinSize(10).ofMaxSize(60)
+    Arbitrary<List<Step>> body = steps().list().ofMinSize(10).ofMaxSize(80)
         .withSizeDistribution(RandomDistribution.uniform());
     Arbitrary<List<Step>> closing = tactic(Arbitraries.just(LEA), Tactic.CLOSE, closes())
         .list().ofMaxSize(1);
@@ -377,7 +498,47 @@ public final class PlenarySessions {
         Tuple.of(8, Arbitraries.of(LEA, ADA)),
         Tuple.of(1, Arbitraries.of(ANNA, FRIDA, OLE)));
     Arbitrary<Actor> anyone = Arbitraries.of(ACTORS);
-    return Arbitraries.frequencyOf(
+    Arbitrary<Actor> tableLead = Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(LEA)),
+        Tuple.of(2, Arbitraries.just(GUS)),
+        Tuple.of(1, Arbitraries.of(ANNA, EVA, FRIDA, OLE)));
+    Arbitrary<Actor> server = Arbitraries.frequencyOf(
+        Tuple.of(10, Arbitraries.just(CLOCK)),
+        Tuple.of(1, Arbitraries.of(LEA, GUS, ANNA)));
+    Arbitrary<SessionCommand> moves = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(new StartAgenda(0))),
+        Tuple.of(4, Arbitraries.just(new AdvancePhase(0))),
+        Tuple.of(1, Arbitraries.just(new GoBackPhase(0))));
+    Arbitrary<String> tables = Arbitraries.of("t1", "t2");
+    Arbitrary<SessionCommand> tablePhase = Combinators.combine(tables.injectNull(0.05),
+            Arbitraries.of(PhaseKind.class).injectNull(0.4))
+        .as(SetTablePhase::new);
+    Arbitrary<Integer> seconds = Arbitraries.frequencyOf(
+        Tuple.of(10, Arbitraries.of(60, 300, 600, 900)),
+        Tuple.of(1, Arbitraries.of(0, -5, Plenary.TIMER_SECONDS + 1)));
+    Arbitrary<SessionCommand> timer = Combinators.combine(
+            Arbitraries.of(TimerScope.class).injectNull(0.03), seconds,
+            texts(Limits.TITLE).injectNull(0.5), Arbitraries.of("t1", "t2", " ").injectNull(0.4),
+            Arbitraries.just(0L))
+        .as(StartTimer::new);
+    Arbitrary<SessionCommand> control = Combinators.combine(ids("tm", 6),
+            Arbitraries.integers().between(0, 3), seconds)
+        .as((id, what, more) -> switch (what) {
+          case 0 -> new PauseTimer(id, 0);
+          case 1 -> new ResumeTimer(id, 0);
+          case 2 -> new ExtendTimer(id, more, 0);
+          default -> (SessionCommand) new CancelTimer(id);
+        });
+    Arbitrary<SessionCommand> elapse = ids("tm", 6).map(id -> new ElapseTimer(id, 0));
+    Arbitrary<SessionCommand> announce = Combinators.combine(texts(Limits.COMMENT),
+            Arbitraries.of("t1", "t2", " ").injectNull(0.05).list().ofMaxSize(2).injectNull(0.2),
+            Arbitraries.just(0L))
+        .as(Announce::new);
+    Arbitrary<SessionCommand> moveMember = Combinators.combine(
+            Arbitraries.of("anna", "eva").injectNull(0.05), tables.injectNull(0.05),
+            Arbitraries.of("t1", "t2", "t3"))
+        .as(MoveMember::new);
+    return Combinators.combine(Arbitraries.frequencyOf(
         Tuple.of(1, step(lead, promotes())),
         Tuple.of(3, tactic(lead, Tactic.PROMOTE, promotes())),
         Tuple.of(1, step(lead, edit)),
@@ -395,7 +556,38 @@ public final class PlenarySessions {
         Tuple.of(1, step(leadOrAdmin, answer)),
         Tuple.of(2, tactic(leadOrAdmin, Tactic.ANSWER, answer)),
         Tuple.of(2, step(leadOrAdmin, publish)),
-        Tuple.of(1, step(anyone, Arbitraries.just((SessionCommand) null))));
+        Tuple.of(1, step(anyone, Arbitraries.just((SessionCommand) null))),
+        Tuple.of(1, step(lead, agendas())),
+        Tuple.of(1, tactic(lead, Tactic.AGENDA, agendas())),
+        Tuple.of(3, step(lead, moves)),
+        Tuple.of(1, step(tableLead, tablePhase)),
+        Tuple.of(2, step(tableLead, timer)),
+        Tuple.of(1, step(tableLead, control)),
+        Tuple.of(3, tactic(tableLead, Tactic.CONTROL, control)),
+        Tuple.of(1, step(server, elapse)),
+        Tuple.of(3, tactic(server, Tactic.ELAPSE, elapse)),
+        Tuple.of(1, step(lead, announce)),
+        Tuple.of(1, step(lead, moveMember))), advances())
+        .as((step, advance) ->
+            new Step(step.actor(), step.tactic(), step.command(), step.picks(), advance));
+  }
+
+  /** Mostly a few seconds between steps, now and then minutes. */
+  private static Arbitrary<Integer> advances() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(9, Arbitraries.integers().between(0, 10)),
+        Tuple.of(1, Arbitraries.integers().between(30, 120)));
+  }
+
+  private static Arbitrary<SessionCommand> agendas() {
+    Arbitrary<AgendaItem> item = Combinators.combine(
+            Arbitraries.of(PhaseKind.class).injectNull(0.03), texts(Limits.TITLE),
+            Arbitraries.frequencyOf(
+                Tuple.of(10, Arbitraries.of(0, 60, 120, 300)),
+                Tuple.of(1, Arbitraries.of(-1, Plenary.TIMER_SECONDS + 1))),
+            Arbitraries.of(true, false))
+        .as(AgendaItem::new);
+    return item.injectNull(0.02).list().ofMaxSize(4).injectNull(0.03).map(SetAgenda::new);
   }
 
   private static Arbitrary<Step> step(Arbitrary<Actor> actor, Arbitrary<SessionCommand> command) {

@@ -16,12 +16,19 @@ import org.tingsted.server.deliberation.TableCommand.CloseVote;
 import org.tingsted.server.deliberation.TableCommand.CreateCluster;
 import org.tingsted.server.deliberation.TableCommand.DissolveCluster;
 import org.tingsted.server.deliberation.TableCommand.EditProposal;
+import org.tingsted.server.deliberation.TableCommand.EndTurn;
+import org.tingsted.server.deliberation.TableCommand.FavourLeastHeard;
+import org.tingsted.server.deliberation.TableCommand.GiveFloor;
 import org.tingsted.server.deliberation.TableCommand.HideItem;
+import org.tingsted.server.deliberation.TableCommand.LowerHand;
 import org.tingsted.server.deliberation.TableCommand.MergeClusters;
 import org.tingsted.server.deliberation.TableCommand.MoveToCluster;
 import org.tingsted.server.deliberation.TableCommand.OpenVote;
 import org.tingsted.server.deliberation.TableCommand.Propose;
+import org.tingsted.server.deliberation.TableCommand.PublishResult;
+import org.tingsted.server.deliberation.TableCommand.RaiseHand;
 import org.tingsted.server.deliberation.TableCommand.RenameCluster;
+import org.tingsted.server.deliberation.TableCommand.ReorderQueue;
 import org.tingsted.server.deliberation.TableCommand.RestoreItem;
 import org.tingsted.server.deliberation.TableCommand.WithdrawProposal;
 
@@ -33,8 +40,11 @@ import org.tingsted.server.deliberation.TableCommand.WithdrawProposal;
  * proposals and a facilitator opening a vote, and many steps are <em>tactics</em> that build
  * their command from the board they run on: open a vote on what is there, cast a ballot (valid,
  * or deliberately wrong in one way) in a vote that exists, close an open vote, hide or restore
- * an item that exists, reply to a comment. A tactic that finds nothing to work on falls back to
- * its random command.
+ * an item that exists, reply to a comment, give the floor to someone in the queue, reorder the
+ * queue. A tactic that finds nothing to work on falls back to its random command.
+ *
+ * <p>Steps happen a second to a minute and a half apart, and the commands that need the time
+ * ({@link Timed}) are stamped with the step's time, as the server would stamp them.
  *
  * <p>Shared with the JSON round-trip properties of the streams package, hence public.
  */
@@ -51,6 +61,9 @@ public final class Sessions {
 
   /** The table every session runs on. */
   public static final String TABLE = "t";
+
+  /** When the first step of a session happens, ms since the epoch. */
+  public static final long START = 1_767_261_600_000L;
 
   private Sessions() {}
 
@@ -73,17 +86,39 @@ public final class Sessions {
     /** Restoring a hidden proposal or comment. */
     RESTORE,
     /** A reply to a top-level comment, on the comment's proposal. */
-    REPLY
+    REPLY,
+    /** Publishing the result of a closed vote, published already or not. */
+    PUBLISH,
+    /** Lowering a hand in the queue, or one's own (which may not be raised). */
+    LOWER,
+    /** Giving the floor to the first in the queue, or to someone else in it. */
+    FLOOR,
+    /**
+     * Reordering the queue: a true reordering seven times in ten, otherwise one that leaves
+     * someone out, adds someone or names someone twice.
+     */
+    REORDER
   }
 
   /**
    * One command from one actor. {@code command} is the random command; a tactic other than
    * {@link Tactic#AS_GIVEN} replaces it with one built from the board and the {@code picks}
-   * (a non-empty list of small numbers) when the step runs.
+   * (a non-empty list of small numbers) when the step runs. A {@link Timed} command is stamped
+   * with {@code at}, unless it is 0.
    */
-  public record Step(Actor actor, Tactic tactic, TableCommand command, List<Integer> picks) {
+  public record Step(
+      Actor actor, Tactic tactic, TableCommand command, List<Integer> picks, long at) {
     public Step(Actor actor, TableCommand command) {
-      this(actor, Tactic.AS_GIVEN, command, List.of(0));
+      this(actor, Tactic.AS_GIVEN, command, List.of(0), 0);
+    }
+
+    public Step(Actor actor, Tactic tactic, TableCommand command, List<Integer> picks) {
+      this(actor, tactic, command, picks, 0);
+    }
+
+    /** This step, happening at {@code time}. */
+    public Step at(long time) {
+      return new Step(actor, tactic, command, picks, time);
     }
 
     /** The command this step gives on this board; the same board always gives the same one. */
@@ -96,8 +131,13 @@ public final class Sessions {
         case HIDE -> moderate(board, true);
         case RESTORE -> moderate(board, false);
         case REPLY -> reply(board);
+        case PUBLISH -> publish(board);
+        case LOWER -> lower(board);
+        case FLOOR -> floor(board);
+        case REORDER -> reorder(board);
       };
-      return built != null ? built : command;
+      TableCommand chosen = built != null ? built : command;
+      return chosen instanceof Timed timed && at > 0 ? (TableCommand) timed.at(at) : chosen;
     }
 
     private int pick(int i) {
@@ -299,6 +339,49 @@ public final class Sessions {
       return new AddComment(parent.proposal(), CommentKind.values()[pick(1) % 4], "Agreed",
           parent.id());
     }
+
+    private TableCommand publish(Board board) {
+      List<Vote> closed = board.votes().values().stream()
+          .filter(v -> v.status() == VoteStatus.CLOSED).toList();
+      return closed.isEmpty() ? null
+          : new PublishResult(closed.get(pick(0) % closed.size()).id());
+    }
+
+    private TableCommand lower(Board board) {
+      if (board.hands().isEmpty()) {
+        return null;
+      }
+      return new LowerHand(pick(0) % 3 == 0 ? null
+          : board.hands().get(pick(1) % board.hands().size()));
+    }
+
+    private TableCommand floor(Board board) {
+      if (board.hands().isEmpty()) {
+        return null;
+      }
+      return new GiveFloor(pick(0) % 2 == 0 ? null
+          : board.hands().get(pick(1) % board.hands().size()), 0);
+    }
+
+    private TableCommand reorder(Board board) {
+      if (board.hands().isEmpty()) {
+        return null;
+      }
+      List<String> left = new ArrayList<>(board.hands());
+      List<String> order = new ArrayList<>();
+      for (int i = 1; !left.isEmpty(); i++) {
+        order.add(left.remove(pick(i) % left.size()));
+      }
+      int flaw = pick(0) % 10;
+      if (flaw == 0) {
+        order.remove(order.size() - 1);
+      } else if (flaw == 1) {
+        order.add("dan");
+      } else if (flaw == 2) {
+        order.add(order.get(0));
+      }
+      return new ReorderQueue(order);
+    }
   }
 
   /** One step as it ran: the board it ran on, the command it gave and the decision. */
@@ -336,15 +419,48 @@ public final class Sessions {
 
   /**
    * Mostly sessions that start with one to four proposals, perhaps a cluster, and one or two
-   * votes opened on them, followed by 10 to 70 random steps, and perhaps end with a facilitator
-   * closing the fullest votes; now and then a session of random steps only.
+   * votes opened on them, followed by 10 to 70 random steps with 1 to 14 parts of the speaking
+   * queue among them (see {@link #speaking}), and perhaps end with a facilitator closing the
+   * fullest votes, ending the turn and publishing a result; now and then a session of random
+   * steps only. Each step happens a second to a minute and a half after the one before.
    */
   public static Arbitrary<List<Step>> sessions() {
-    Arbitrary<List<Step>> body = steps().list().ofMinSize(10).ofMaxSize(70)
-        .withSizeDistribution(RandomDistribution.uniform());
-    Arbitrary<List<Step>> closing = Combinators.combine(Arbitraries.of(FRIDA, LEA), picks())
-        .as((actor, picks) -> new Step(actor, Tactic.CLOSE, null, picks))
-        .list().ofMaxSize(2);
+    return untimed().map(Sessions::timed);
+  }
+
+  private static List<Step> timed(List<Step> steps) {
+    List<Step> timed = new ArrayList<>(steps.size());
+    long time = START;
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      // Spread from the picks and the position, so that turns of many lengths come up.
+      time += 1_000L * (1 + (step.picks().get(step.picks().size() - 1) + 37 * i) % 90);
+      timed.add(step.at(time));
+    }
+    return timed;
+  }
+
+  private static Arbitrary<List<Step>> untimed() {
+    Arbitrary<List<Step>> body = Combinators.combine(
+            steps().list().ofMinSize(10).ofMaxSize(70)
+                .withSizeDistribution(RandomDistribution.uniform()),
+            speaking().list().ofMinSize(1).ofMaxSize(14)
+                .withSizeDistribution(RandomDistribution.uniform()))
+        .as(Sessions::interleave);
+    Arbitrary<Step> close = Combinators.combine(Arbitraries.of(FRIDA, LEA), picks())
+        .as((actor, picks) -> new Step(actor, Tactic.CLOSE, null, picks));
+    Arbitrary<Step> publish = Combinators.combine(Arbitraries.of(FRIDA, LEA), picks())
+        .as((actor, picks) -> new Step(actor, Tactic.PUBLISH, null, picks));
+    Arbitrary<Step> endTurn =
+        Arbitraries.of(FRIDA, LEA).map(actor -> new Step(actor, new EndTurn(0)));
+    Arbitrary<List<Step>> closing = Combinators.combine(close.list().ofMaxSize(2),
+            endTurn.list().ofMaxSize(1), publish.list().ofMaxSize(1))
+        .as((closes, ends, publishes) -> {
+          List<Step> all = new ArrayList<>(closes);
+          all.addAll(ends);
+          all.addAll(publishes);
+          return all;
+        });
     Arbitrary<List<Step>> prepared = Combinators.combine(opening(), body, closing)
         .as((start, middle, end) -> {
           List<Step> all = new ArrayList<>(start);
@@ -354,8 +470,31 @@ public final class Sessions {
         });
     return Arbitraries.frequencyOf(
         Tuple.of(9, prepared),
-        Tuple.of(1, steps().list().ofMinSize(5).ofMaxSize(80)
-            .withSizeDistribution(RandomDistribution.uniform())));
+        Tuple.of(1, Arbitraries.frequencyOf(
+                Tuple.of(3, steps().map(List::of)), Tuple.of(1, speaking()))
+            .list().ofMinSize(5).ofMaxSize(60)
+            .withSizeDistribution(RandomDistribution.uniform())
+            .map(parts -> parts.stream().flatMap(List::stream).toList())));
+  }
+
+  /**
+   * The board's steps in their order, with each part of the speaking steps slipped in at a place
+   * taken from its first step's first pick; parts that fall on the same place keep their order.
+   */
+  private static List<Step> interleave(List<Step> board, List<List<Step>> speaking) {
+    List<List<Step>> after = new ArrayList<>();
+    for (int i = 0; i <= board.size(); i++) {
+      after.add(new ArrayList<>());
+    }
+    for (List<Step> part : speaking) {
+      after.get(part.get(0).picks().get(0) % (board.size() + 1)).addAll(part);
+    }
+    List<Step> all = new ArrayList<>(after.get(0));
+    for (int i = 0; i < board.size(); i++) {
+      all.add(board.get(i));
+      all.addAll(after.get(i + 1));
+    }
+    return all;
   }
 
   private static Arbitrary<List<Step>> opening() {
@@ -453,16 +592,8 @@ public final class Sessions {
         Combinators.combine(item, texts(Limits.REASON)).as(HideItem::new);
     Arbitrary<TableCommand> restore =
         Combinators.combine(item, texts(Limits.REASON)).as(RestoreItem::new);
-    // Most commands come from someone allowed to give them, so that sessions get far enough to
-    // open votes and cast ballots; the rest check that everyone else is refused.
-    Arbitrary<Actor> members = Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.of(ANNA, BO, CARL)),
-        Tuple.of(1, Arbitraries.of(FRIDA, LEA)),
-        Tuple.of(1, Arbitraries.just(OLE)));
-    Arbitrary<Actor> facilitators = Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.of(FRIDA, LEA)),
-        Tuple.of(1, Arbitraries.of(ANNA, BO)),
-        Tuple.of(1, Arbitraries.just(OLE)));
+    Arbitrary<Actor> members = members();
+    Arbitrary<Actor> facilitators = facilitators();
     Arbitrary<Actor> voters = Arbitraries.frequencyOf(
         Tuple.of(12, Arbitraries.of(ANNA, BO, CARL)),
         Tuple.of(1, Arbitraries.of(FRIDA, LEA)),
@@ -490,6 +621,70 @@ public final class Sessions {
         Tuple.of(1, step(facilitators, restore)),
         Tuple.of(2, tactic(facilitators, Tactic.RESTORE, restore)),
         Tuple.of(1, step(anyone, Arbitraries.just((TableCommand) null))));
+  }
+
+  /**
+   * Steps of the speaking queue, and publishing results, to be slipped in among the board's
+   * steps: mostly one step at a time, but often a whole turn (a hand raised, the floor given and
+   * the turn ended, by a facilitator or by the one who raised their hand) or two hands raised
+   * and the queue rearranged, so that most sessions see turns end and the queue change.
+   */
+  private static Arbitrary<List<Step>> speaking() {
+    Arbitrary<String> member = Arbitraries.of("anna", "bo", "carl", "frida").injectNull(0.3);
+    Arbitrary<TableCommand> publish = ids("v", 3).map(PublishResult::new);
+    Arbitrary<TableCommand> raise = Arbitraries.just(new RaiseHand());
+    Arbitrary<TableCommand> lower = member.map(LowerHand::new);
+    Arbitrary<TableCommand> floor = member.map(m -> new GiveFloor(m, 0));
+    Arbitrary<TableCommand> endTurn = Arbitraries.just(new EndTurn(0));
+    Arbitrary<TableCommand> reorder = member.list().ofMaxSize(4).injectNull(0.05)
+        .map(ReorderQueue::new);
+    Arbitrary<TableCommand> favour = Arbitraries.just(new FavourLeastHeard());
+    Arbitrary<Actor> members = members();
+    Arbitrary<Actor> facilitators = facilitators();
+    // As given, but with picks, which place the step among the board's steps.
+    Tactic given = Tactic.AS_GIVEN;
+    Arbitrary<Step> one = Arbitraries.frequencyOf(
+        Tuple.of(4, tactic(members, given, raise)),
+        Tuple.of(2, tactic(Arbitraries.of(ACTORS), Tactic.LOWER, lower)),
+        Tuple.of(3, tactic(facilitators, Tactic.FLOOR, floor)),
+        Tuple.of(2, tactic(facilitators, given, endTurn)),
+        Tuple.of(1, tactic(members, given, endTurn)),
+        Tuple.of(2, tactic(facilitators, Tactic.REORDER, reorder)),
+        Tuple.of(1, tactic(facilitators, given, favour)),
+        Tuple.of(1, tactic(facilitators, given, publish)),
+        Tuple.of(2, tactic(facilitators, Tactic.PUBLISH, publish)));
+    Arbitrary<List<Step>> turn = Combinators.combine(members, facilitators, picks(),
+            Arbitraries.of(true, false))
+        .as((speaker, facilitator, picks, ownEnd) -> List.of(
+            new Step(speaker, given, new RaiseHand(), picks),
+            new Step(facilitator, Tactic.FLOOR, new GiveFloor(null, 0), picks),
+            new Step(ownEnd ? speaker : facilitator, given, new EndTurn(0), picks)));
+    Arbitrary<Step> arrange = Arbitraries.frequencyOf(
+        Tuple.of(2, tactic(facilitators, Tactic.REORDER, reorder)),
+        Tuple.of(1, tactic(facilitators, given, favour)),
+        Tuple.of(2, tactic(Arbitraries.of(ACTORS), Tactic.LOWER, lower)));
+    Arbitrary<List<Step>> queue = Combinators.combine(members, members, picks(), arrange)
+        .as((first, second, picks, then) -> List.of(
+            new Step(first, given, new RaiseHand(), picks),
+            new Step(second, given, new RaiseHand(), picks), then));
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, one.map(List::of)), Tuple.of(1, turn), Tuple.of(1, queue));
+  }
+
+  // Most commands come from someone allowed to give them, so that sessions get far enough to
+  // open votes, cast ballots and end turns; the rest check that everyone else is refused.
+  private static Arbitrary<Actor> members() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(8, Arbitraries.of(ANNA, BO, CARL)),
+        Tuple.of(1, Arbitraries.of(FRIDA, LEA)),
+        Tuple.of(1, Arbitraries.just(OLE)));
+  }
+
+  private static Arbitrary<Actor> facilitators() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(8, Arbitraries.of(FRIDA, LEA)),
+        Tuple.of(1, Arbitraries.of(ANNA, BO)),
+        Tuple.of(1, Arbitraries.just(OLE)));
   }
 
   private static Arbitrary<Step> step(Arbitrary<Actor> actor, Arbitrary<TableCommand> command) {

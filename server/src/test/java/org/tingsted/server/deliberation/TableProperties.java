@@ -20,8 +20,13 @@ import org.tingsted.server.deliberation.Decision.Rejected;
 import org.tingsted.server.deliberation.Sessions.Step;
 import org.tingsted.server.deliberation.TableCommand.CastBallot;
 import org.tingsted.server.deliberation.TableEvent.BallotCast;
+import org.tingsted.server.deliberation.TableEvent.FloorGiven;
+import org.tingsted.server.deliberation.TableEvent.HandLowered;
 import org.tingsted.server.deliberation.TableEvent.ItemHidden;
 import org.tingsted.server.deliberation.TableEvent.ItemRestored;
+import org.tingsted.server.deliberation.TableEvent.QueueReordered;
+import org.tingsted.server.deliberation.TableEvent.ResultPublished;
+import org.tingsted.server.deliberation.TableEvent.TurnEnded;
 import org.tingsted.server.deliberation.TableEvent.VoteClosed;
 import org.tingsted.server.deliberation.TableEvent.VoteOpened;
 
@@ -117,6 +122,8 @@ class TableProperties {
         assertThat(number(vote.id())).isBetween(1, after.votesOpened());
         assertThat(vote.ballotCount()).isEqualTo(vote.ballots().size());
         assertThat(vote.result() == null).isEqualTo(vote.status() == VoteStatus.OPEN);
+        assertThat(vote.published() && vote.status() == VoteStatus.OPEN)
+            .as("%s published while open", vote.id()).isFalse();
       }
       for (Actor viewer : ACTORS) {
         Board seen = Visibility.boardFor(after, viewer);
@@ -202,16 +209,54 @@ class TableProperties {
         for (Vote vote : after.votes().values()) {
           Vote shown = seen.votes().get(vote.id());
           assertThat(shown.ballotCount()).isEqualTo(vote.ballotCount());
-          if (vote.status() == VoteStatus.OPEN) {
+          if (vote.published()) {
+            assertThat(shown).isEqualTo(vote);
+          } else {
             Ballot own = vote.ballots().get(viewer.member());
             assertThat(shown.ballots()).isEqualTo(
                 own == null ? Map.of() : Map.of(viewer.member(), own));
-          } else {
-            assertThat(shown.ballots()).isEqualTo(vote.ballots());
+            assertThat(shown.result()).isNull();
           }
         }
       }
     });
+  }
+
+  /**
+   * Speaking time only grows, and is exactly what the ended turns add up to; nobody waits in the
+   * queue twice, and the speaker does not wait in it at all. Also checks that the sessions keep
+   * reaching turns that end, hands lowered, reorderings and published results.
+   */
+  @Property(tries = 400)
+  void speakingTimeAddsUpAndTheQueueStaysSound(@ForAll("sessions") List<Step> session) {
+    Map<String, Long> ended = new LinkedHashMap<>();
+    run(session, (before, after) -> {
+      if (accepted.get(accepted.size() - 1) instanceof TurnEnded e) {
+        assertThat(e.millis()).isNotNegative();
+        ended.merge(e.member(), e.millis(), Long::sum);
+      }
+      before.spokenMillis().forEach((member, millis) ->
+          assertThat(after.spokenMillis().get(member)).as("time of %s", member)
+              .isGreaterThanOrEqualTo(millis));
+      assertThat(after.spokenMillis()).isEqualTo(ended);
+      assertThat(List.copyOf(after.spokenMillis().keySet())).isEqualTo(List.copyOf(ended.keySet()));
+      assertThat(after.hands()).doesNotHaveDuplicates();
+      if (after.floor() != null) {
+        assertThat(after.hands()).doesNotContain(after.floor().member());
+      }
+    });
+    Statistics.label("turns ended").collect(bucket(
+        (int) accepted.stream().filter(TurnEnded.class::isInstance).count(), 1, 3, 6));
+    // Thresholds well below what a run reaches (about 65 % of sessions end a turn, 70 % give
+    // the floor, 55 % reorder the queue, 50 % publish a result and 25 % lower a hand).
+    Map<Class<?>, Integer> least = Map.of(FloorGiven.class, 50, QueueReordered.class, 40,
+        ResultPublished.class, 35, HandLowered.class, 12);
+    least.forEach((kind, percent) -> {
+      String label = "a session has " + kind.getSimpleName();
+      Statistics.label(label).collect(accepted.stream().anyMatch(kind::isInstance));
+      Statistics.label(label).coverage(c -> c.check(true).percentage(p -> p >= percent));
+    });
+    Statistics.label("turns ended").coverage(c -> c.check("0").percentage(p -> p <= 55));
   }
 
   /**

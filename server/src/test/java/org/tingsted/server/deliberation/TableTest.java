@@ -12,7 +12,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tingsted.server.deliberation.TableCommand.CastBallot;
 import org.tingsted.server.deliberation.TableCommand.CloseVote;
+import org.tingsted.server.deliberation.TableCommand.EndTurn;
+import org.tingsted.server.deliberation.TableCommand.GiveFloor;
 import org.tingsted.server.deliberation.TableCommand.HideItem;
+import org.tingsted.server.deliberation.TableCommand.PublishResult;
+import org.tingsted.server.deliberation.TableCommand.RaiseHand;
 
 @DisplayName("A table's history")
 class TableTest {
@@ -29,9 +33,15 @@ class TableTest {
     table.accept(new CastBallot(v1, Ballot.ofOrder(List.of(p2, p1))), ANNA);
     table.accept(new CloseVote(v1), FRIDA);
     table.accept(new HideItem(p2, "Duplicate"), FRIDA);
+    table.accept(new PublishResult(v1), FRIDA);
+    table.accept(new RaiseHand(), BO);
+    table.accept(new RaiseHand(), ANNA);
+    table.accept(new GiveFloor(null, 1_000), FRIDA);
+    table.accept(new EndTurn(61_000), BO);
     assertThat(Table.replay("table-1", table.history)).isEqualTo(table.board);
     Map<String, Proposal> reordered = new LinkedHashMap<>(table.board.proposals());
     assertThat(new Board("table-1", 2, 1, 1, 1, reordered, table.board.comments(),
-        table.board.clusters(), table.board.votes())).isEqualTo(table.board);
+        table.board.clusters(), table.board.votes(), List.of("anna"), null, Map.of("bo", 60_000L)))
+        .isEqualTo(table.board);
   }
 }

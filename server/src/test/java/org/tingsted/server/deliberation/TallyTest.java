@@ -31,7 +31,7 @@ class TallyTest {
   void scaleVote() {
     Vote vote = new Vote("v1", VoteMethod.SCALE, List.of("p1", "p2"), 0, 0, VoteStatus.OPEN,
         Map.of("anna", Ballot.ofScale(Map.of("p1", 4)),
-            "bo", Ballot.ofScale(Map.of("p1", 2, "p2", 5))), 2, null);
+            "bo", Ballot.ofScale(Map.of("p1", 2, "p2", 5))), 2, null, false);
     VoteResult result = Tally.of(vote);
     assertThat(result.method()).isEqualTo(VoteMethod.SCALE);
     assertThat(result.ballots()).isEqualTo(2);

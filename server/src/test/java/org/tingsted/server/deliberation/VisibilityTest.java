@@ -3,7 +3,9 @@ package org.tingsted.server.deliberation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tingsted.server.deliberation.BoardFixture.ANNA;
 import static org.tingsted.server.deliberation.BoardFixture.BO;
+import static org.tingsted.server.deliberation.BoardFixture.CARL;
 import static org.tingsted.server.deliberation.BoardFixture.FRIDA;
+import static org.tingsted.server.deliberation.BoardFixture.LEA;
 import static org.tingsted.server.deliberation.BoardFixture.OLE;
 
 import java.util.List;
@@ -14,10 +16,15 @@ import org.tingsted.server.deliberation.TableCommand.AddComment;
 import org.tingsted.server.deliberation.TableCommand.CastBallot;
 import org.tingsted.server.deliberation.TableCommand.CloseVote;
 import org.tingsted.server.deliberation.TableCommand.EditProposal;
+import org.tingsted.server.deliberation.TableCommand.GiveFloor;
 import org.tingsted.server.deliberation.TableCommand.HideItem;
+import org.tingsted.server.deliberation.TableCommand.PublishResult;
+import org.tingsted.server.deliberation.TableCommand.RaiseHand;
 import org.tingsted.server.deliberation.TableEvent.BallotCast;
 import org.tingsted.server.deliberation.TableEvent.Commented;
 import org.tingsted.server.deliberation.TableEvent.ProposalEdited;
+import org.tingsted.server.deliberation.TableEvent.ResultPublished;
+import org.tingsted.server.deliberation.TableEvent.VoteClosed;
 
 class VisibilityTest {
   private final BoardFixture table = new BoardFixture();
@@ -47,7 +54,7 @@ class VisibilityTest {
   }
 
   @Test
-  @DisplayName("While a vote is open each member sees only their own ballot, and everyone sees how many voted")
+  @DisplayName("Until a vote's result is published each member sees only their own ballot, and everyone sees how many voted")
   void openBallotsAreSecret() {
     String p1 = table.propose(ANNA, "Bike lanes");
     String v1 = table.openVote(VoteMethod.SCALE, 0, 0, p1);
@@ -60,6 +67,11 @@ class VisibilityTest {
     assertThat(forFrida.ballots()).isEmpty();
     assertThat(forFrida.ballotCount()).isEqualTo(2);
     table.accept(new CloseVote(v1), FRIDA);
+    assertThat(Visibility.boardFor(table.board, ANNA).votes().get(v1).ballots())
+        .containsOnlyKeys("anna");
+    assertThat(Visibility.boardFor(table.board, FRIDA).votes().get(v1).ballots())
+        .containsOnlyKeys("anna", "bo");
+    table.accept(new PublishResult(v1), FRIDA);
     assertThat(Visibility.boardFor(table.board, ANNA).votes().get(v1).ballots())
         .containsOnlyKeys("anna", "bo");
   }
@@ -100,5 +112,58 @@ class VisibilityTest {
     assertThat(Visibility.eventFor(table.board, visible, OLE)).isEqualTo(visible);
     assertThat(Visibility.eventFor(table.board,
         table.accept(new EditProposal(p1, 1, "Lanes", null), ANNA).get(0), BO)).isNotNull();
+  }
+
+  @Test
+  @DisplayName("Members and observers see a closed vote's result once a facilitator publishes it; facilitators see it on close")
+  void resultsWaitForPublishing() {
+    String p1 = table.propose(ANNA, "Bike lanes");
+    String v1 = table.openVote(VoteMethod.SCALE, 0, 0, p1);
+    table.accept(new CastBallot(v1, Ballot.ofScale(Map.of(p1, 4))), ANNA);
+    Board open = table.board;
+    TableEvent closed = table.accept(new CloseVote(v1), FRIDA).get(0);
+    VoteResult result = table.board.votes().get(v1).result();
+    for (Actor viewer : List.of(ANNA, BO, OLE)) {
+      Vote seen = Visibility.boardFor(table.board, viewer).votes().get(v1);
+      assertThat(seen.status()).isEqualTo(VoteStatus.CLOSED);
+      assertThat(seen.result()).as("%s sees the result", viewer).isNull();
+      assertThat(seen.ballotCount()).isEqualTo(1);
+      assertThat(Visibility.eventFor(open, closed, viewer)).isEqualTo(new VoteClosed(v1, null));
+    }
+    for (Actor viewer : List.of(FRIDA, LEA)) {
+      assertThat(Visibility.boardFor(table.board, viewer).votes().get(v1).result())
+          .isEqualTo(result);
+      assertThat(Visibility.eventFor(open, closed, viewer)).isEqualTo(closed);
+    }
+    Board before = table.board;
+    TableEvent published = table.accept(new PublishResult(v1), LEA).get(0);
+    for (Actor viewer : List.of(ANNA, BO, FRIDA, LEA, OLE)) {
+      assertThat(Visibility.eventFor(before, published, viewer))
+          .isEqualTo(new ResultPublished(v1, result));
+      assertThat(Visibility.boardFor(table.board, viewer).votes().get(v1))
+          .isEqualTo(table.board.votes().get(v1));
+    }
+  }
+
+  @Test
+  @DisplayName("Everyone sees the speaking queue, who has the floor and how long each has spoken")
+  void speakingIsPublic() {
+    table.turn(ANNA, 1_000, 61_000);
+    table.accept(new RaiseHand(), BO);
+    table.accept(new RaiseHand(), CARL);
+    table.accept(new GiveFloor(null, 70_000), FRIDA);
+    for (Actor viewer : List.of(ANNA, BO, FRIDA, OLE)) {
+      Board seen = Visibility.boardFor(table.board, viewer);
+      assertThat(seen.hands()).containsExactly("carl");
+      assertThat(seen.floor()).isEqualTo(new Speaker("bo", 70_000));
+      assertThat(seen.spokenMillis()).containsExactly(Map.entry("anna", 60_000L));
+    }
+    Board board = Board.empty("table-1");
+    for (TableEvent event : table.history) {
+      for (Actor viewer : List.of(ANNA, OLE)) {
+        assertThat(Visibility.eventFor(board, event, viewer)).isEqualTo(event);
+      }
+      board = Table.evolve(board, event);
+    }
   }
 }

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.tingsted.server.deliberation.TableCommand.CastBallot;
 import org.tingsted.server.deliberation.TableCommand.CloseVote;
 import org.tingsted.server.deliberation.TableCommand.OpenVote;
+import org.tingsted.server.deliberation.TableCommand.PublishResult;
 import org.tingsted.server.deliberation.TableCommand.WithdrawProposal;
 import org.tingsted.server.deliberation.TableEvent.BallotCast;
+import org.tingsted.server.deliberation.TableEvent.ResultPublished;
 import org.tingsted.server.deliberation.TableEvent.VoteClosed;
 
 @DisplayName("Votes")
@@ -170,6 +172,34 @@ class VoteRulesTest {
     assertThat(table.reject(new CastBallot(v1, Ballot.ofScale(Map.of(p1, 5))), BO).reason())
         .isEqualTo(PHASE_CLOSED);
     assertThat(table.reject(new CloseVote(v1), FRIDA).reason()).isEqualTo(CONFLICT);
+  }
+
+  @Test
+  @DisplayName("A facilitator publishes a closed vote's result to the table, once")
+  void publishResult() {
+    String p1 = table.propose(ANNA, "Bike lanes");
+    String v1 = table.openVote(VoteMethod.SCALE, 0, 0, p1);
+    table.accept(new CastBallot(v1, Ballot.ofScale(Map.of(p1, 4))), ANNA);
+    assertThat(table.reject(new PublishResult(v1), FRIDA).reason()).isEqualTo(CONFLICT);
+    table.accept(new CloseVote(v1), FRIDA);
+    assertThat(table.board.votes().get(v1).published()).isFalse();
+    VoteResult result = table.board.votes().get(v1).result();
+    assertThat(table.accept(new PublishResult(v1), LEA))
+        .containsExactly(new ResultPublished(v1, result));
+    assertThat(table.board.votes().get(v1).published()).isTrue();
+    assertThat(table.board.votes().get(v1).result()).isEqualTo(result);
+    assertThat(table.reject(new PublishResult(v1), FRIDA).reason()).isEqualTo(CONFLICT);
+  }
+
+  @Test
+  @DisplayName("Only a facilitator publishes a result, and only of a vote that exists")
+  void publishRefusals() {
+    String p1 = table.propose(ANNA, "Bike lanes");
+    String v1 = table.openVote(VoteMethod.SCALE, 0, 0, p1);
+    table.accept(new CloseVote(v1), FRIDA);
+    assertThat(table.reject(new PublishResult(v1), ANNA).reason()).isEqualTo(FORBIDDEN);
+    assertThat(table.reject(new PublishResult("v9"), FRIDA).reason()).isEqualTo(NOT_FOUND);
+    assertThat(table.reject(new PublishResult(null), FRIDA).reason()).isEqualTo(INVALID);
   }
 
   @Test
