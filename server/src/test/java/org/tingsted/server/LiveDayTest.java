@@ -22,6 +22,7 @@ import org.tingsted.protocol.ControlCommand;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.ModerationCommand;
 import org.tingsted.protocol.PhaseKind;
+import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.ProposalCommand;
 import org.tingsted.protocol.Push;
 import org.tingsted.protocol.Reply;
@@ -188,7 +189,10 @@ class LiveDayTest {
          TableClient stays = live.join(live.members.get(0).get(1));
          TableClient there = live.join(live.members.get(1).get(0))) {
       ack(tablet.call(new ProposalCommand.Propose(id(), null, "At table 1", "Before the move")));
+      ack(tablet.call(new SpeakingCommand.RaiseHand(id(), null)));
       ack(lead.call(new ControlCommand.MoveMember(id(), sofie.id(), live.table(1))));
+      Push.Event lowered = event(stays, "handLowered");
+      assertThat(lowered.data().get("member").asText()).as("no longer waits at the old table").isEqualTo(sofie.id());
       Push.Event moved = event(tablet, "memberMoved");
       assertThat(moved.data().get("to").asText()).isEqualTo(live.table(1));
       tablet.await(m -> m instanceof Push.Snapshot s && s.stream().equals(live.stream(1)));
@@ -198,7 +202,8 @@ class LiveDayTest {
       Reply.Ack atNewTable = ack(tablet.call(new ProposalCommand.Propose(id(), null, "At table 2", "After the move")));
       assertThat(atNewTable.stream()).isEqualTo(live.stream(1));
       assertThat(there.awaitEvents(live.stream(1), 1).get(0).data().get("title").asText()).isEqualTo("At table 2");
-      assertThat(stays.events(live.stream(0))).extracting(e -> e.data().get("title").asText()).containsExactly("At table 1");
+      assertThat(stays.events(live.stream(0))).filteredOn(e -> e.kind().equals("proposed"))
+          .extracting(e -> e.data().get("title").asText()).containsExactly("At table 1");
       assertThat(error(tablet.call(new ProposalCommand.Propose(id(), live.table(0), "Back?", "No"))).code())
           .isEqualTo(ErrorCode.FORBIDDEN);
     }
@@ -231,7 +236,7 @@ class LiveDayTest {
   }
 
   @Test
-  @DisplayName("Every control command sent by a role that may not send it gets forbidden")
+  @DisplayName("Every control and plenary command sent by a role that may not send it gets forbidden")
   void controlCommandsAreAuthorised() {
     String otherTable = live.table(1);
     List<ClientMessage> leadOnly = List.of(
@@ -256,6 +261,15 @@ class LiveDayTest {
         new ModerationCommand.Restore(id(), null, "p1", "why"),
         new ControlCommand.StartTimer(id(), TimerScope.ROUND, 60, null, live.table(0)),
         new ControlCommand.SetTablePhase(id(), live.table(0), PhaseKind.CLUSTER));
+    List<ClientMessage> plenaryLeadOnly = List.of(
+        new PlenaryCommand.Promote(id(), live.table(0), "p1", null, null, null),
+        new PlenaryCommand.EditDraft(id(), "d1", 1, "New title", null),
+        new PlenaryCommand.MergeDrafts(id(), "d1", "d2", null, null),
+        new PlenaryCommand.WithdrawDraft(id(), "d1", "why"),
+        new PlenaryCommand.OpenFinalVote(id(), List.of("d1"), 0.5),
+        new PlenaryCommand.CloseFinalVote(id(), "f1"),
+        new PlenaryCommand.PublishReport(id()),
+        new PlenaryCommand.UnpublishReport(id()));
     var refusals = new ArrayList<String>();
     try (TableClient member = live.join(live.members.get(0).get(0));
          TableClient facilitator = live.join(live.facilitators.get(0));
@@ -269,6 +283,14 @@ class LiveDayTest {
         check(member, command, refusals, "member");
         check(observer, command, refusals, "observer");
       }
+      for (ClientMessage command : plenaryLeadOnly) {
+        check(member, command, refusals, "member");
+        check(facilitator, command, refusals, "table facilitator");
+        check(observer, command, refusals, "observer");
+      }
+      var ballot = new PlenaryCommand.CastFinalBallot(id(), "f1", Map.of("d1", org.tingsted.protocol.Choice.SUPPORT));
+      check(facilitator, ballot, refusals, "table facilitator");
+      check(observer, ballot, refusals, "observer");
     }
     assertThat(refusals).as("commands that were not refused with forbidden").isEmpty();
   }

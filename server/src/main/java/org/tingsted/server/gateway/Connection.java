@@ -340,7 +340,8 @@ final class Connection {
       }
       outcome = gateway.roster().move(assembly.id(), move.member(), move.toTable())
           .compose(from -> gateway.streams().execute(stream,
-              new SessionCommand.MoveMember(move.member(), from, move.toTable()), actor, command.id()));
+              new SessionCommand.MoveMember(move.member(), from, move.toTable()), actor, command.id())
+              .onSuccess(moved -> leaveQueue(move.member(), from, command.id())));
     } else {
       outcome = gateway.streams().execute(stream, Translation.toModel(command), actor, command.id());
     }
@@ -352,6 +353,15 @@ final class Connection {
       LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
       refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
     });
+  }
+
+  /**
+   * A member who moved no longer waits to speak at the table they left. Nothing to lower is
+   * no error: most members have no hand up.
+   */
+  private void leaveQueue(String moved, String from, String commandId) {
+    gateway.streams().execute(StreamNames.ofTable(from), new org.tingsted.server.deliberation.TableCommand.LowerHand(moved),
+        actor, commandId + "-lower");
   }
 
   /**
@@ -397,6 +407,11 @@ final class Connection {
     String stream = StreamNames.ofSession(member.session());
     Future<SessionCommand> translated;
     if (command instanceof PlenaryCommand.Promote promote) {
+      // The role first: whoever may not promote learns nothing about the table's board.
+      if (actor.role() != Role.LEAD_FACILITATOR) {
+        refuse(command.id(), ErrorCode.FORBIDDEN, "only the lead facilitator promotes proposals into draft recommendations");
+        return;
+      }
       boolean inSession = assembly.session(member.session()).map(s -> s.hasTable(promote.table())).orElse(false);
       if (!inSession) {
         refuse(command.id(), ErrorCode.NOT_FOUND, "no table " + promote.table() + " in this session");
