@@ -82,7 +82,7 @@ public sealed interface Push extends ServerMessage {
          */
         public record TableState(String table, String name, PhaseKind phase, TimerState timer, int online,
                                  int inRoom, int remote, int members, int proposals, int comments, int hands,
-                                 String speaker, List<VoteProgress> votes) {
+                                 String speaker, List<VoteProgress> votes, Fairness fairness) {
 
             public TableState {
                 Require.id("table", table);
@@ -96,6 +96,21 @@ public sealed interface Push extends ServerMessage {
                 Require.atLeast("hands", hands, 0);
                 Require.optionalId("speaker", speaker);
                 votes = Require.list("votes", votes, 0);
+            }
+        }
+
+        /**
+         * How evenly the table's members have been heard: the share of all speaking time of
+         * the most and of the least heard member (0 to 1), and the total. Absent members have
+         * not spoken yet.
+         */
+        public record Fairness(long totalMillis, String mostHeard, double mostHeardShare, String leastHeard,
+                               double leastHeardShare) {
+
+            public Fairness {
+                Require.atLeast("totalMillis", totalMillis, 0L);
+                Require.optionalId("mostHeard", mostHeard);
+                Require.optionalId("leastHeard", leastHeard);
             }
         }
 

@@ -320,7 +320,7 @@ class ProtocolCodecTest {
     @Test
     @DisplayName("A console built in code is written as documented; a running timer needs its deadline, a paused one its time left")
     void console() throws Exception {
-        Push.Console.TableState t4 = new Push.Console.TableState("t4", "Table 4", null, null, 0, 0, 0, 8, 0, 0, 0, null, List.of());
+        Push.Console.TableState t4 = new Push.Console.TableState("t4", "Table 4", null, null, 0, 0, 0, 8, 0, 0, 0, null, List.of(), null);
         String frame = codec.encode(new Push.Console(1764557700250L, null, List.of(t4)));
 
         assertThat(frame).isEqualTo("{\"type\":\"console\",\"at\":1764557700250,\"tables\":[{\"table\":\"t4\",\"name\":\"Table 4\","

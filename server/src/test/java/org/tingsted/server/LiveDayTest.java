@@ -347,6 +347,29 @@ class LiveDayTest {
   }
 
   @Test
+  @DisplayName("A table facilitator who runs two tables reads both, steers both, and sees both in the console with the fairness indicator")
+  void facilitatorOfTwoTables() throws Exception {
+    Member both = LiveAssembly.await(live.node.roster().addMember(live.assembly.id(), "Runs two", org.tingsted.server.deliberation.Role.FACILITATOR,
+        null, live.table(0), List.of(live.table(1))));
+    Member atSecond = live.members.get(1).get(0);
+    try (TableClient facilitator = TableClient.join(live.clients, live.node.port(), live.node.links().tokens().issue(live.assembly.id(), both.id()));
+         TableClient member = live.join(atSecond)) {
+      assertThat(facilitator.welcome().streams()).containsKeys(live.stream(0), live.stream(1));
+      ack(member.call(new SpeakingCommand.RaiseHand(id(), null)));
+      ack(facilitator.call(new SpeakingCommand.GiveFloor(id(), live.table(1), null)));
+      ack(facilitator.call(new SpeakingCommand.EndTurn(id(), live.table(1))));
+      ack(facilitator.call(new ControlCommand.StartTimer(id(), TimerScope.SPEAKER, 90, "Taletid", live.table(1))));
+      var console = (Push.Console) facilitator.await(m -> m instanceof Push.Console c && c.tables().size() == 2
+          && c.tables().get(1).fairness() != null && c.tables().get(1).timer() != null);
+      assertThat(console.tables()).extracting(Push.Console.TableState::table).containsExactly(live.table(0), live.table(1));
+      assertThat(console.tables().get(1).fairness().mostHeard()).isEqualTo(atSecond.id());
+      assertThat(console.tables().get(1).fairness().mostHeardShare()).isEqualTo(1.0);
+      assertThat(console.tables().get(1).fairness().leastHeardShare()).isEqualTo(0.0);
+      assertThat(member.received()).noneMatch(m -> m instanceof Push.Console);
+    }
+  }
+
+  @Test
   @DisplayName("Announcements reach the tables they are meant for")
   void announcements() {
     try (TableClient lead = live.join(live.lead);

@@ -34,6 +34,7 @@ import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.roster.Session;
+import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.Outcome;
 import org.tingsted.server.streams.StreamNames;
 
@@ -206,7 +207,7 @@ final class Connection {
       this.actor = new Actor(who.id(), who.role(), who.table());
       this.device = hello.device() == null ? Device.ROOM : hello.device();
       this.state = State.OPEN;
-      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR);
+      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
       var streams = new LinkedHashMap<String, Long>();
       feeds.values().forEach(f -> streams.put(f.stream, f.seq()));
       reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
@@ -214,7 +215,7 @@ final class Connection {
           assembly.id(), who.session(), who.table(), streams));
       Map<String, Long> resume = hello.resume() == null ? Map.of() : hello.resume();
       feeds.values().forEach(f -> f.attach(this, resume.get(f.stream)));
-      if (who.role() == Role.LEAD_FACILITATOR) {
+      if (who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR) {
         consoleDue(StreamNames.ofSession(who.session()));
       }
       for (StreamFeed f : feeds.values()) {
@@ -231,12 +232,15 @@ final class Connection {
   }
 
   /**
-   * Everyone reads their session's stream. Members and table facilitators read their table; a
-   * lead facilitator, or an observer without a table, reads every table of the session.
+   * Everyone reads their session's stream. Members read their table, table facilitators every
+   * table they run; a lead facilitator, or an observer without a table, reads every table of
+   * the session.
    */
   private static List<String> readableStreams(Assembly assembly, Member who) {
     var streams = new ArrayList<String>();
-    if (who.table() != null && who.role() != Role.LEAD_FACILITATOR) {
+    if (who.role() == Role.FACILITATOR && who.table() != null) {
+      who.facilitates().forEach(t -> streams.add(StreamNames.ofTable(t)));
+    } else if (who.table() != null && who.role() != Role.LEAD_FACILITATOR) {
       streams.add(StreamNames.ofTable(who.table()));
     } else {
       assembly.session(who.session()).map(Session::tables).orElse(List.of())
@@ -283,7 +287,7 @@ final class Connection {
       refuse(command.id(), Translation.errorCode(closed.reason()), closed.message());
       return;
     }
-    gateway.streams().execute(stream, model, actor, command.id())
+    gateway.streams().execute(stream, model, actorAt(table), command.id())
         .onSuccess(outcome -> answer(command.id(), outcome))
         .onFailure(e -> {
           LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
@@ -292,8 +296,8 @@ final class Connection {
   }
 
   /**
-   * Something the console shows changed on {@code stream}: the lead facilitator gets a new
-   * console within {@link Protocol#CONSOLE_INTERVAL_MILLIS}, never more often.
+   * Something the console shows changed on {@code stream}: a facilitator gets a new console
+   * within {@link Protocol#CONSOLE_INTERVAL_MILLIS}, never more often.
    */
   void consoleDue(String stream) {
     if (state != State.OPEN || consoleTimer >= 0 || !feeds.containsKey(stream)) {
@@ -308,17 +312,45 @@ final class Connection {
       if (day == null) {
         return;
       }
+      List<TablePlace> shown = day.tables().stream()
+          .filter(t -> member.role() == Role.LEAD_FACILITATOR || member.facilitatesTable(t.id())).toList();
       var boards = new ArrayList<Board>();
-      for (var table : day.tables()) {
+      for (var table : shown) {
         StreamFeed feed = feeds.get(StreamNames.ofTable(table.id()));
         if (feed == null) {
           return;
         }
         boards.add((Board) feed.state());
       }
-      send(gateway.frames().encode(Console.build(assembly, day, session(), boards,
+      send(gateway.frames().encode(Console.build(assembly, shown, session(), boards,
           table -> feeds.get(StreamNames.ofTable(table)).presence(), System.currentTimeMillis())));
     });
+  }
+
+  /**
+   * Who acts at {@code table}: a table facilitator who runs several tables acts as the
+   * facilitator of the one the command is about.
+   */
+  private Actor actorAt(String table) {
+    return table != null && member.role() == Role.FACILITATOR && member.facilitatesTable(table)
+        ? new Actor(member.id(), member.role(), table)
+        : actor;
+  }
+
+  /** The table a control command is about: named in it, or the table of the timer it names. */
+  private String tableOf(ControlCommand command) {
+    if (command instanceof ControlCommand.SetTablePhase c) {
+      return c.table();
+    } else if (command instanceof ControlCommand.StartTimer c) {
+      return c.table();
+    }
+    String timer = command instanceof ControlCommand.PauseTimer c ? c.timer()
+        : command instanceof ControlCommand.ResumeTimer c ? c.timer()
+        : command instanceof ControlCommand.ExtendTimer c ? c.timer()
+        : command instanceof ControlCommand.CancelTimer c ? c.timer()
+        : null;
+    var found = timer == null ? null : session().timers().get(timer);
+    return found == null ? null : found.table();
   }
 
   /** The session's state as this node follows it. */
@@ -343,7 +375,7 @@ final class Connection {
               new SessionCommand.MoveMember(move.member(), from, move.toTable()), actor, command.id())
               .onSuccess(moved -> leaveQueue(move.member(), from, command.id())));
     } else {
-      outcome = gateway.streams().execute(stream, Translation.toModel(command), actor, command.id());
+      outcome = gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)), command.id());
     }
     outcome.onSuccess(done -> answer(command.id(), done)).onFailure(e -> {
       if (e instanceof RosterException refused) {

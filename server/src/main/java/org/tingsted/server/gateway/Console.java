@@ -9,6 +9,7 @@ import org.tingsted.protocol.TimerStatus;
 import org.tingsted.protocol.VoteMethod;
 import org.tingsted.server.deliberation.AgendaItem;
 import org.tingsted.server.deliberation.Board;
+import org.tingsted.server.deliberation.Fairness;
 import org.tingsted.server.deliberation.ProposalStatus;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.SessionBoard;
@@ -16,11 +17,11 @@ import org.tingsted.server.deliberation.Timer;
 import org.tingsted.server.deliberation.Vote;
 import org.tingsted.server.deliberation.VoteStatus;
 import org.tingsted.server.roster.Assembly;
-import org.tingsted.server.roster.Session;
+import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.TablePlace;
 
 /**
- * The lead facilitator's overview of every table, built from the streams and presence this
+ * The facilitators' overview of their tables (the lead's: every table), built from the streams and presence this
  * node already follows for them: phase, timer, who is connected (in the room, remote), how
  * much has been written, hands up, who speaks, how far the open votes are.
  */
@@ -34,7 +35,8 @@ final class Console {
     Push.Presence of(String table);
   }
 
-  static Push.Console build(Assembly assembly, Session session, SessionBoard day, List<Board> boards,
+  /** The console of {@code places} (with their boards, in the same order). */
+  static Push.Console build(Assembly assembly, List<TablePlace> places, SessionBoard day, List<Board> boards,
                             PresenceOf presence, long now) {
     Push.Console.Phase phase = null;
     if (day.phaseIndex() >= 0 && day.phaseIndex() < day.agenda().size()) {
@@ -42,13 +44,15 @@ final class Console {
       phase = new Push.Console.Phase(day.phaseIndex(), PhaseKind.valueOf(item.phase().name()), item.title());
     }
     var tables = new ArrayList<Push.Console.TableState>();
-    for (int i = 0; i < session.tables().size(); i++) {
-      TablePlace place = session.tables().get(i);
+    for (int i = 0; i < places.size(); i++) {
+      TablePlace place = places.get(i);
       Board board = boards.get(i);
-      int members = (int) assembly.seatedAt(place.id()).stream().filter(m -> m.role() == Role.MEMBER).count();
+      List<String> seated = assembly.seatedAt(place.id()).stream()
+          .filter(m -> m.role() == Role.MEMBER).map(Member::id).toList();
+      int members = seated.size();
       Push.Presence present = presence.of(place.id());
       List<PresentMember> online = present == null ? List.of()
-          : present.members().stream().filter(PresentMember::online).toList();
+          : present.members().stream().filter(m -> m.online() && seated.contains(m.id())).toList();
       int inRoom = (int) online.stream().filter(m -> m.device() == org.tingsted.protocol.Device.ROOM).count();
       var tablePhase = day.phaseFor(place.id());
       var votes = new ArrayList<Push.Console.VoteProgress>();
@@ -60,30 +64,49 @@ final class Console {
       tables.add(new Push.Console.TableState(place.id(), place.name(),
           tablePhase == null ? null : PhaseKind.valueOf(tablePhase.name()),
           timerOf(day, place.id()), online.size(), inRoom, online.size() - inRoom, members,
-          (int) board.proposals().values().stream().filter(p -> p.status() != ProposalStatus.HIDDEN).count(),
-          (int) board.comments().values().stream().filter(c -> !c.hidden()).count(),
-          board.hands().size(), board.floor() == null ? null : board.floor().member(), votes));
+          (int) board.proposals().values().stream().filter(p -> p.status() == ProposalStatus.OPEN).count(),
+          (int) board.comments().values().stream().filter(c -> !c.hidden() && isOpen(board, c.proposal())).count(),
+          board.hands().size(), board.floor() == null ? null : board.floor().member(), votes,
+          fairness(board, seated)));
     }
     return new Push.Console(now, phase, tables);
   }
 
-  /** The table's own live timer, else the session's live phase timer. */
+  private static boolean isOpen(Board board, String proposal) {
+    var p = board.proposals().get(proposal);
+    return p != null && p.status() == ProposalStatus.OPEN;
+  }
+
+  /** The fairness indicator, once a member of the table has spoken. */
+  private static Push.Console.Fairness fairness(Board board, List<String> seated) {
+    Fairness f = Fairness.of(board, seated);
+    return f.totalMillis() == 0 ? null
+        : new Push.Console.Fairness(f.totalMillis(), f.mostHeard(), f.mostHeardShare(), f.leastHeard(), f.leastHeardShare());
+  }
+
+  /**
+   * The table's latest timer that was not cancelled, else the session's; running, paused, or
+   * elapsed.
+   */
   private static Push.Console.TimerState timerOf(SessionBoard day, String table) {
-    Timer chosen = null;
+    Timer own = null;
+    Timer session = null;
     for (Timer t : day.timers().values()) {
-      boolean live = t.status() == org.tingsted.server.deliberation.TimerStatus.RUNNING
-          || t.status() == org.tingsted.server.deliberation.TimerStatus.PAUSED;
-      if (live && table.equals(t.table())) {
-        chosen = t;
-      } else if (live && t.table() == null && chosen == null) {
-        chosen = t;
+      if (t.status() == org.tingsted.server.deliberation.TimerStatus.CANCELLED) {
+        continue;
+      }
+      if (table.equals(t.table())) {
+        own = t;
+      } else if (t.table() == null) {
+        session = t;
       }
     }
+    Timer chosen = own != null ? own : session;
     if (chosen == null) {
       return null;
     }
-    boolean running = chosen.status() == org.tingsted.server.deliberation.TimerStatus.RUNNING;
+    boolean paused = chosen.status() == org.tingsted.server.deliberation.TimerStatus.PAUSED;
     return new Push.Console.TimerState(chosen.id(), TimerStatus.valueOf(chosen.status().name()),
-        running ? chosen.deadline() : null, running ? null : chosen.remainingMillis());
+        paused ? null : chosen.deadline(), paused ? chosen.remainingMillis() : null);
   }
 }

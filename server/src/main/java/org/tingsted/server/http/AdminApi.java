@@ -53,7 +53,7 @@ public final class AdminApi {
   }
 
   /** Request body of {@code POST /api/assemblies/:assembly/members}. */
-  record NewMember(String name, Role role, String session, String table) {
+  record NewMember(String name, Role role, String session, String table, List<String> tables) {
   }
 
   /** A member with their join link. */
@@ -70,7 +70,7 @@ public final class AdminApi {
     api.get("/assemblies").handler(ctx -> reply(ctx, 200, roster.all()));
     api.get("/assemblies/:assembly").handler(ctx -> reply(ctx, 200, roster.require(ctx.pathParam("assembly"))));
     api.post("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 201, body(ctx, NewMember.class)
-        .compose(m -> roster.addMember(ctx.pathParam("assembly"), m.name(), m.role(), m.session(), m.table()))));
+        .compose(m -> roster.addMember(ctx.pathParam("assembly"), m.name(), m.role(), m.session(), m.table(), m.tables()))));
     api.get("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 200,
         roster.require(ctx.pathParam("assembly")).map(a -> List.copyOf(a.members().values()))));
     api.get("/assemblies/:assembly/join-links").handler(ctx -> reply(ctx, 200,

@@ -36,7 +36,7 @@ public record Assembly(String id, String name, String question, List<Session> se
   Assembly seat(String member, String table) {
     Member m = members.get(member);
     var next = new LinkedHashMap<>(members);
-    next.put(member, new Member(m.id(), m.name(), m.role(), m.session(), table));
+    next.put(member, new Member(m.id(), m.name(), m.role(), m.session(), table, m.facilitates()));
     return new Assembly(id, name, question, sessions, next);
   }
 

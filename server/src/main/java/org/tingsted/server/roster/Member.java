@@ -1,12 +1,39 @@
 package org.tingsted.server.roster;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tingsted.server.deliberation.Role;
 
 /**
  * A person taking part in an assembly: a member chosen by lot, a facilitator or an observer.
  *
- * @param table the table they sit at (a lead facilitator or an observer may have none: they
- *              read every table of their session)
+ * @param table       the table they sit at (a lead facilitator or an observer may have none:
+ *                    they read every table of their session)
+ * @param facilitates for a table facilitator, every table they run, their own first; empty
+ *                    for everyone else
  */
-public record Member(String id, String name, Role role, String session, String table) {
+public record Member(String id, String name, Role role, String session, String table, List<String> facilitates) {
+
+  public Member {
+    if (role == Role.FACILITATOR && table != null) {
+      var tables = new ArrayList<String>();
+      tables.add(table);
+      if (facilitates != null) {
+        facilitates.stream().filter(t -> !tables.contains(t)).forEach(tables::add);
+      }
+      facilitates = List.copyOf(tables);
+    } else {
+      facilitates = List.of();
+    }
+  }
+
+  /** Someone who runs no table but their own, if any. */
+  public Member(String id, String name, Role role, String session, String table) {
+    this(id, name, role, session, table, List.of());
+  }
+
+  /** Whether this person runs {@code table} as its facilitator. */
+  public boolean facilitatesTable(String tableId) {
+    return facilitates.contains(tableId);
+  }
 }

@@ -107,6 +107,15 @@ public final class Roster {
    * observer belongs to a session and may name no table.
    */
   public Future<Member> addMember(String assemblyId, String name, Role role, String sessionId, String tableId) {
+    return addMember(assemblyId, name, role, sessionId, tableId, List.of());
+  }
+
+  /**
+   * Adds a person; a table facilitator may run {@code moreTables} of the same session besides
+   * their own.
+   */
+  public Future<Member> addMember(String assemblyId, String name, Role role, String sessionId, String tableId,
+                                  List<String> moreTables) {
     return require(assemblyId).compose(assembly -> {
       try {
         requireName("member name", name);
@@ -121,7 +130,16 @@ public final class Roster {
         if (needsTable && tableId == null) {
           throw new RosterException.Invalid("a " + role.name().toLowerCase() + " needs a table");
         }
-        var member = new Member(Ids.next('m'), name.strip(), role, session.id(), tableId);
+        List<String> extra = moreTables == null ? List.of() : moreTables;
+        if (!extra.isEmpty() && role != Role.FACILITATOR) {
+          throw new RosterException.Invalid("only a table facilitator runs more than one table");
+        }
+        for (String other : extra) {
+          if (other == null || !session.hasTable(other)) {
+            throw new RosterException.Invalid("table " + other + " is not in session " + session.id());
+          }
+        }
+        var member = new Member(Ids.next('m'), name.strip(), role, session.id(), tableId, extra);
         return Future.fromCompletionStage(
                 assemblies.submitToKey(assemblyId, new AddMember(member)), vertx.getOrCreateContext())
             .compose(added -> added
