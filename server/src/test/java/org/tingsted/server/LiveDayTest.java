@@ -188,6 +188,8 @@ class LiveDayTest {
          TableClient tablet = live.join(sofie);
          TableClient stays = live.join(live.members.get(0).get(1));
          TableClient there = live.join(live.members.get(1).get(0))) {
+      ack(lead.call(new ControlCommand.SetAgenda(id(), List.of(AgendaItem.of(PhaseKind.PROPOSE, "Forslag", 0)))));
+      ack(lead.call(new ControlCommand.StartAgenda(id())));
       ack(tablet.call(new ProposalCommand.Propose(id(), null, "At table 1", "Before the move")));
       ack(tablet.call(new SpeakingCommand.RaiseHand(id(), null)));
       ack(lead.call(new ControlCommand.MoveMember(id(), sofie.id(), live.table(1))));
