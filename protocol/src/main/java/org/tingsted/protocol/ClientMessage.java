@@ -31,6 +31,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = VoteCommand.PublishResult.class, name = "publishResult"),
     @JsonSubTypes.Type(value = ModerationCommand.Hide.class, name = "hide"),
     @JsonSubTypes.Type(value = ModerationCommand.Restore.class, name = "restore"),
+    @JsonSubTypes.Type(value = SettingCommand.SetVideoLink.class, name = "setVideoLink"),
     @JsonSubTypes.Type(value = SpeakingCommand.RaiseHand.class, name = "raiseHand"),
     @JsonSubTypes.Type(value = SpeakingCommand.LowerHand.class, name = "lowerHand"),
     @JsonSubTypes.Type(value = SpeakingCommand.GiveFloor.class, name = "giveFloor"),

@@ -25,6 +25,9 @@ public final class EventKind {
     /** Made by {@code publishResult}: a closed vote's result, shown to the members. */
     public static final String RESULT_PUBLISHED = "resultPublished";
 
+    /** Made by {@code setVideoLink}: the table's video-call link, {@code url} (absent when cleared). */
+    public static final String VIDEO_LINK_SET = "videoLinkSet";
+
     // On a table's stream: the speaking queue.
     public static final String HAND_RAISED = "handRaised";
     public static final String HAND_LOWERED = "handLowered";

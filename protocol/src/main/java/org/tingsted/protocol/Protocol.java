@@ -36,6 +36,8 @@ public final class Protocol {
     public static final int MAX_ANNOUNCEMENT_LENGTH = 1000;
     /** Longest reason for hiding or restoring an item or withdrawing a draft, in characters (Unicode code points). */
     public static final int MAX_REASON_LENGTH = 500;
+    /** The longest video-call link. */
+    public static final int MAX_VIDEO_LINK_LENGTH = 500;
 
     /** The longest timer, and the longest planned length of an agenda item, in seconds: one day. */
     public static final int MAX_TIMER_SECONDS = 86_400;

@@ -5,7 +5,7 @@ package org.tingsted.protocol;
  * stream {@code table:<table>}.
  */
 public sealed interface TableCommand extends ClientMessage
-        permits ProposalCommand, ClusterCommand, VoteCommand, ModerationCommand, SpeakingCommand {
+        permits ProposalCommand, ClusterCommand, VoteCommand, ModerationCommand, SpeakingCommand, SettingCommand {
 
     /** The table the command acts on, or null for the sender's own table. */
     String table();

@@ -16,16 +16,16 @@ import org.tingsted.server.roster.Session;
  * A started node with an assembly on it: one session, {@code tables} tables of {@code seats}
  * members and a facilitator each, a lead facilitator and an observer; and a client-side Vert.x.
  */
-final class LiveAssembly implements AutoCloseable {
+public final class LiveAssembly implements AutoCloseable {
 
-  final TingstedNode node;
-  final Vertx clients = Vertx.vertx();
-  final Assembly assembly;
-  final Session session;
-  final List<List<Member>> members = new ArrayList<>();
-  final List<Member> facilitators = new ArrayList<>();
-  final Member lead;
-  final Member observer;
+  public final TingstedNode node;
+  public final Vertx clients = Vertx.vertx();
+  public final Assembly assembly;
+  public final Session session;
+  public final List<List<Member>> members = new ArrayList<>();
+  public final List<Member> facilitators = new ArrayList<>();
+  public final Member lead;
+  public final Member observer;
 
   private LiveAssembly(TingstedNode node, Assembly assembly) {
     this.node = node;
@@ -55,7 +55,7 @@ final class LiveAssembly implements AutoCloseable {
     this.observer = observer;
   }
 
-  static LiveAssembly start(int tables, int seats) {
+  public static LiveAssembly start(int tables, int seats) {
     try {
       TingstedNode node = await(TingstedNode.start(Settings.forTest("test-" + UUID.randomUUID())));
       Roster roster = node.roster();
@@ -79,23 +79,23 @@ final class LiveAssembly implements AutoCloseable {
     }
   }
 
-  static <T> T await(Future<T> future) throws Exception {
+  public static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  String token(Member m) {
+  public String token(Member m) {
     return node.links().tokens().issue(assembly.id(), m.id());
   }
 
-  String table(int index) {
+  public String table(int index) {
     return session.tables().get(index).id();
   }
 
-  String stream(int index) {
+  public String stream(int index) {
     return "table:" + table(index);
   }
 
-  TableClient join(Member m) {
+  public TableClient join(Member m) {
     return TableClient.join(clients, node.port(), token(m));
   }
 

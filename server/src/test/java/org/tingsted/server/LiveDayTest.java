@@ -372,6 +372,23 @@ class LiveDayTest {
   }
 
   @Test
+  @DisplayName("A facilitator attaches a video-call link to the table; remote members get it live and in the snapshot")
+  void videoLink() {
+    try (TableClient facilitator = live.join(live.facilitators.get(0));
+         TableClient remote = TableClient.join(live.clients, live.node.port(), live.token(live.members.get(0).get(0)),
+             org.tingsted.protocol.Device.REMOTE, null)) {
+      assertThat(error(remote.call(new org.tingsted.protocol.SettingCommand.SetVideoLink(id(), null, "https://meet.example.org/x"))).code())
+          .isEqualTo(ErrorCode.FORBIDDEN);
+      ack(facilitator.call(new org.tingsted.protocol.SettingCommand.SetVideoLink(id(), null, "https://meet.example.org/bord-1")));
+      assertThat(event(remote, "videoLinkSet").data().get("url").asText()).isEqualTo("https://meet.example.org/bord-1");
+      try (TableClient later = live.join(live.members.get(0).get(1))) {
+        var snapshot = (Push.Snapshot) later.await(m -> m instanceof Push.Snapshot sn && sn.stream().equals(live.stream(0)));
+        assertThat(snapshot.state().get("videoLink").asText()).isEqualTo("https://meet.example.org/bord-1");
+      }
+    }
+  }
+
+  @Test
   @DisplayName("Announcements reach the tables they are meant for")
   void announcements() {
     try (TableClient lead = live.join(live.lead);

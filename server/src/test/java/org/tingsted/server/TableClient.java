@@ -30,9 +30,9 @@ import org.tingsted.protocol.ServerMessage;
  * A member's connection as a test drives it: a real WebSocket, every frame the server sent
  * kept in order, and waits that poll for what should arrive.
  */
-final class TableClient implements AutoCloseable {
+public final class TableClient implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(15);
+  public static final Duration WAIT = Duration.ofSeconds(15);
   private static final ProtocolCodec CODEC = new ProtocolCodec();
   private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -59,7 +59,7 @@ final class TableClient implements AutoCloseable {
   }
 
   /** Opens a socket without saying hello. */
-  static TableClient open(Vertx vertx, int port) {
+  public static TableClient open(Vertx vertx, int port) {
     WebSocketClient client = vertx.createWebSocketClient();
     var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
         .addSubProtocol(Protocol.SUBPROTOCOL);
@@ -72,7 +72,7 @@ final class TableClient implements AutoCloseable {
   }
 
   /** Connects and says hello; returns once the welcome came. */
-  static TableClient join(Vertx vertx, int port, String token, Device device, Map<String, Long> resume) {
+  public static TableClient join(Vertx vertx, int port, String token, Device device, Map<String, Long> resume) {
     TableClient client = open(vertx, port);
     String id = id();
     client.send(new ConnectionCommand.Hello(id, token, device, resume));
@@ -81,54 +81,54 @@ final class TableClient implements AutoCloseable {
     return client;
   }
 
-  static TableClient join(Vertx vertx, int port, String token) {
+  public static TableClient join(Vertx vertx, int port, String token) {
     return join(vertx, port, token, Device.ROOM, null);
   }
 
   /** A fresh command id. */
-  static String id() {
+  public static String id() {
     return "c" + IDS.incrementAndGet();
   }
 
   /** The reply, which must be an ack. */
-  static Reply.Ack ack(Reply reply) {
+  public static Reply.Ack ack(Reply reply) {
     assertThat(reply).isInstanceOf(Reply.Ack.class);
     return (Reply.Ack) reply;
   }
 
   /** The reply, which must be an error. */
-  static Reply.Error error(Reply reply) {
+  public static Reply.Error error(Reply reply) {
     assertThat(reply).isInstanceOf(Reply.Error.class);
     return (Reply.Error) reply;
   }
 
   /** The proposal id in the event an ack points at, once this client has received it. */
-  String proposalOf(Reply.Ack ack) {
+  public String proposalOf(Reply.Ack ack) {
     Push.Event event = (Push.Event) await(m -> m instanceof Push.Event e
         && e.stream().equals(ack.stream()) && e.seq() == ack.seq());
     return event.data().get("proposal").asText();
   }
 
-  void send(ClientMessage message) {
+  public void send(ClientMessage message) {
     sendRaw(CODEC.encode(message));
   }
 
-  void sendRaw(String frame) {
+  public void sendRaw(String frame) {
     socket.writeTextMessage(frame);
   }
 
-  void sendBinary(byte[] bytes) {
+  public void sendBinary(byte[] bytes) {
     socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(bytes));
   }
 
   /** Sends a command and waits for its reply. */
-  Reply call(ClientMessage message) {
+  public Reply call(ClientMessage message) {
     send(message);
     return reply(message.id());
   }
 
   /** The reply to {@code id} if it comes within {@code wait}, else null (the server may be gone). */
-  Reply replyWithin(String id, Duration wait) {
+  public Reply replyWithin(String id, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       for (ServerMessage m : received) {
@@ -145,12 +145,12 @@ final class TableClient implements AutoCloseable {
   }
 
   /** Waits for the reply to {@code id}. */
-  Reply reply(String id) {
+  public Reply reply(String id) {
     return (Reply) await(m -> m instanceof Reply r && id.equals(r.id()));
   }
 
   /** Waits for the first message (from the start of the connection) that matches. */
-  ServerMessage await(Predicate<ServerMessage> what) {
+  public ServerMessage await(Predicate<ServerMessage> what) {
     Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
         .conditionEvaluationListener(c -> {
           if (!undecodable.isEmpty()) {
@@ -162,22 +162,22 @@ final class TableClient implements AutoCloseable {
   }
 
   /** Frames the codec could not read; a test asserts there are none. */
-  List<String> undecodable() {
+  public List<String> undecodable() {
     return List.copyOf(undecodable);
   }
 
   /** Waits until this many events of {@code stream} arrived. */
-  List<Push.Event> awaitEvents(String stream, int count) {
+  public List<Push.Event> awaitEvents(String stream, int count) {
     Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
         .until(() -> events(stream).size() >= count);
     return events(stream);
   }
 
-  Reply.Welcome welcome() {
+  public Reply.Welcome welcome() {
     return (Reply.Welcome) await(m -> m instanceof Reply.Welcome);
   }
 
-  List<Push.Event> events(String stream) {
+  public List<Push.Event> events(String stream) {
     var events = new ArrayList<Push.Event>();
     for (ServerMessage m : received) {
       if (m instanceof Push.Event e && e.stream().equals(stream)) {
@@ -187,7 +187,7 @@ final class TableClient implements AutoCloseable {
     return events;
   }
 
-  List<Push.Event> allEvents() {
+  public List<Push.Event> allEvents() {
     var events = new ArrayList<Push.Event>();
     received.forEach(m -> {
       if (m instanceof Push.Event e) {
@@ -197,11 +197,11 @@ final class TableClient implements AutoCloseable {
     return events;
   }
 
-  List<ServerMessage> received() {
+  public List<ServerMessage> received() {
     return List.copyOf(received);
   }
 
-  long lastSeq(String stream) {
+  public long lastSeq(String stream) {
     long seq = 0;
     for (ServerMessage m : received) {
       if (m instanceof Push.Event e && e.stream().equals(stream)) {
@@ -214,12 +214,12 @@ final class TableClient implements AutoCloseable {
   }
 
   /** Waits until the server closed this socket; returns the close code. */
-  short awaitClosed() {
+  public short awaitClosed() {
     Awaitility.await().atMost(WAIT).until(() -> closeCode != null);
     return closeCode;
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closeCode != null;
   }
 

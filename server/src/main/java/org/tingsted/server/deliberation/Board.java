@@ -28,7 +28,8 @@ public record Board(
     Map<String, Vote> votes,
     List<String> hands,
     Speaker floor,
-    Map<String, Long> spokenMillis) implements State {
+    Map<String, Long> spokenMillis,
+    String videoLink) implements State {
 
   public Board {
     proposals = Frozen.map(proposals);
@@ -42,33 +43,38 @@ public record Board(
   /** A board on which nothing has happened yet. */
   public static Board empty(String table) {
     return new Board(table, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(),
-        List.of(), null, Map.of());
+        List.of(), null, Map.of(), null);
   }
 
   Board withProposals(Map<String, Proposal> next, int made) {
     return new Board(table, made, commentsMade, clustersMade, votesOpened, next, comments,
-        clusters, votes, hands, floor, spokenMillis);
+        clusters, votes, hands, floor, spokenMillis, videoLink);
   }
 
   Board withComments(Map<String, Comment> next, int made) {
     return new Board(table, proposalsMade, made, clustersMade, votesOpened, proposals, next,
-        clusters, votes, hands, floor, spokenMillis);
+        clusters, votes, hands, floor, spokenMillis, videoLink);
   }
 
   Board withClustering(Map<String, Proposal> nextProposals, Map<String, Cluster> nextClusters,
       int made) {
     return new Board(table, proposalsMade, commentsMade, made, votesOpened, nextProposals,
-        comments, nextClusters, votes, hands, floor, spokenMillis);
+        comments, nextClusters, votes, hands, floor, spokenMillis, videoLink);
   }
 
   Board withVotes(Map<String, Vote> next, int opened) {
     return new Board(table, proposalsMade, commentsMade, clustersMade, opened, proposals,
-        comments, clusters, next, hands, floor, spokenMillis);
+        comments, clusters, next, hands, floor, spokenMillis, videoLink);
   }
 
   Board withSpeaking(List<String> nextHands, Speaker nextFloor, Map<String, Long> nextSpoken) {
     return new Board(table, proposalsMade, commentsMade, clustersMade, votesOpened, proposals,
-        comments, clusters, votes, nextHands, nextFloor, nextSpoken);
+        comments, clusters, votes, nextHands, nextFloor, nextSpoken, videoLink);
+  }
+
+  Board withVideoLink(String url) {
+    return new Board(table, proposalsMade, commentsMade, clustersMade, votesOpened, proposals,
+        comments, clusters, votes, hands, floor, spokenMillis, url);
   }
 
   Board withProposal(Proposal proposal) {

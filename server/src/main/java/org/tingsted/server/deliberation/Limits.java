@@ -15,6 +15,8 @@ public final class Limits {
   public static final int CLUSTER_NAME = 80;
   /** Longest reason for hiding or restoring an item. */
   public static final int REASON = 500;
+  /** The longest video-call link. */
+  public static final int VIDEO_LINK = 500;
   /** Most proposals and clusters one vote may list. */
   public static final int VOTE_ITEMS = 100;
   /** Most dots a member may be given in one dot vote. */

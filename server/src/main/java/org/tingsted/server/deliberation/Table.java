@@ -151,6 +151,8 @@ public final class Table {
       return restore(board, c, actor);
     } else if (command instanceof PublishResult c) {
       return publishResult(board, c, actor);
+    } else if (command instanceof TableCommand.SetVideoLink c) {
+      return setVideoLink(board, c, actor);
     } else if (command instanceof RaiseHand) {
       return SpeakingQueue.raiseHand(board, actor);
     } else if (command instanceof LowerHand c) {
@@ -438,6 +440,24 @@ public final class Table {
     return accept(new VoteClosed(vote.id(), Tally.of(vote)));
   }
 
+  private static Decision<TableEvent> setVideoLink(Board board, TableCommand.SetVideoLink c, Actor actor) {
+    if (!actor.role().facilitates()) {
+      return reject(FORBIDDEN, "only a facilitator may set the table's video-call link");
+    }
+    String url = c.url() == null || c.url().isBlank() ? null : c.url().strip();
+    if (url != null && url.length() > Limits.VIDEO_LINK) {
+      return reject(TOO_LARGE, "the link is " + url.length() + " characters long; at most " + Limits.VIDEO_LINK + " are allowed");
+    }
+    // Only https: the link is opened by members from their tablets, never anything else.
+    if (url != null && !(url.startsWith("https://") && url.length() > "https://".length() && url.chars().noneMatch(Character::isWhitespace))) {
+      return reject(INVALID, "a video-call link must be an https:// address");
+    }
+    if (java.util.Objects.equals(url, board.videoLink())) {
+      return reject(CONFLICT, url == null ? "the table has no video-call link" : "the table has this video-call link already");
+    }
+    return accept(new TableEvent.VideoLinkSet(url));
+  }
+
   private static Decision<TableEvent> publishResult(Board board, PublishResult c, Actor actor) {
     if (!actor.role().facilitates()) {
       return reject(FORBIDDEN, "only a facilitator may publish a vote's result");
@@ -603,6 +623,8 @@ public final class Table {
       return board.withVote(vote(board, e.vote()).closed(e.result()));
     } else if (event instanceof ResultPublished e) {
       return board.withVote(vote(board, e.vote()).withResultPublished());
+    } else if (event instanceof TableEvent.VideoLinkSet e) {
+      return board.withVideoLink(e.url());
     } else if (event instanceof ItemHidden e) {
       Proposal p = board.proposals().get(e.item());
       if (p != null) {

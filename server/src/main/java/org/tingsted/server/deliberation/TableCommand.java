@@ -112,4 +112,10 @@ public sealed interface TableCommand extends Command {
    * zero, and equal times keep their order.
    */
   record FavourLeastHeard() implements TableCommand {}
+
+  /**
+   * Sets the table's video-call link that remote members open (facilitators only); null clears
+   * it. Only https links, at most {@link Limits#VIDEO_LINK} characters.
+   */
+  record SetVideoLink(String url) implements TableCommand {}
 }

@@ -99,4 +99,7 @@ public sealed interface TableEvent extends Event {
       queue = Frozen.list(queue);
     }
   }
+
+  /** The table's video-call link changed; null when it was cleared. */
+  record VideoLinkSet(String url) implements TableEvent {}
 }

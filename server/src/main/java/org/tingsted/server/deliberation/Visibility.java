@@ -74,7 +74,7 @@ public final class Visibility {
     }
     return new Board(board.table(), board.proposalsMade(), board.commentsMade(),
         board.clustersMade(), board.votesOpened(), proposals, comments, clusters, votes,
-        board.hands(), board.floor(), board.spokenMillis());
+        board.hands(), board.floor(), board.spokenMillis(), board.videoLink());
   }
 
   /**

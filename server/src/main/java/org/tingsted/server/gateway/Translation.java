@@ -4,6 +4,7 @@ import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.ControlCommand;
 import org.tingsted.protocol.ModerationCommand;
+import org.tingsted.protocol.SettingCommand;
 import org.tingsted.protocol.SpeakingCommand;
 import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.ProposalCommand;
@@ -71,6 +72,8 @@ final class Translation {
       return new TableCommand.RestoreItem(c.item(), c.reason());
     } else if (wire instanceof VoteCommand.PublishResult c) {
       return new TableCommand.PublishResult(c.vote());
+    } else if (wire instanceof SettingCommand.SetVideoLink c) {
+      return new TableCommand.SetVideoLink(c.url());
     } else if (wire instanceof SpeakingCommand.RaiseHand) {
       return new TableCommand.RaiseHand();
     } else if (wire instanceof SpeakingCommand.LowerHand c) {

@@ -19,6 +19,25 @@ public final class HttpVerticle extends VerticleBase {
   /** The classpath folder in the web-client jar that holds the app. */
   static final String WEB_ROOT = "tingsted-web";
 
+  /** Where WebJars keep their files on the classpath; served at {@code /webjars/<artifact>/<version>/…}. */
+  static final String WEBJARS_ROOT = "META-INF/resources/webjars";
+
+  /**
+   * The Content-Security-Policy of every response: everything from this server only, no inline
+   * scripts or styles, no framing. The web client is written to it (no CDN, no eval, no inline
+   * style attributes in HTML).
+   */
+  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  /**
+   * The policy of the published report pages under {@code /reports}: the same, but their one
+   * {@code <style>} element is inline (a report page is a single file people save and mail), so
+   * inline styles are allowed there. They carry no script at all.
+   */
+  static final String REPORT_CONTENT_SECURITY_POLICY =
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
   private final String host;
   private final int port;
   private final AdminApi admin;
@@ -47,11 +66,22 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Gateway gateway = gatewayFactory.apply(vertx);
     Router router = Router.router(vertx);
+    // First, for every request (pages, files, the API's JSON, errors): the security headers.
+    router.route().handler(ctx -> {
+      ctx.response().headers()
+          .set("Content-Security-Policy", ctx.normalizedPath().startsWith("/reports/")
+              ? REPORT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY)
+          .set("X-Content-Type-Options", "nosniff")
+          .set("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
     router.get("/healthz").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end("{\"status\":\"up\"}"));
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
     router.get("/join").handler(ctx -> ctx.reroute("/index.html"));
+    // The libraries, versioned in their path (so they may be cached), from the WebJars on the classpath.
+    router.get("/webjars/*").handler(StaticHandler.create(WEBJARS_ROOT).setDirectoryListing(false));
     router.route("/*").handler(StaticHandler.create(WEB_ROOT).setCachingEnabled(false));
     server = vertx.createHttpServer(Gateway.configure(new HttpServerOptions().setHost(host).setPort(port)))
         .webSocketHandshakeHandler(gateway::handshake)

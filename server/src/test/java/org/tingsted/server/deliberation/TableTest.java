@@ -41,7 +41,7 @@ class TableTest {
     assertThat(Table.replay("table-1", table.history)).isEqualTo(table.board);
     Map<String, Proposal> reordered = new LinkedHashMap<>(table.board.proposals());
     assertThat(new Board("table-1", 2, 1, 1, 1, reordered, table.board.comments(),
-        table.board.clusters(), table.board.votes(), List.of("anna"), null, Map.of("bo", 60_000L)))
+        table.board.clusters(), table.board.votes(), List.of("anna"), null, Map.of("bo", 60_000L), null))
         .isEqualTo(table.board);
   }
 }
