@@ -47,7 +47,7 @@ final class Translation {
     } else if (wire instanceof ProposalCommand.Comment c) {
       return new TableCommand.AddComment(c.proposal(), CommentKind.valueOf(c.kind().name()), c.text(), c.replyTo());
     } else if (wire instanceof ClusterCommand.CreateCluster c) {
-      return new TableCommand.CreateCluster(c.name(), c.proposals());
+      return new TableCommand.CreateCluster(c.name(), c.proposals() == null ? List.of() : c.proposals());
     } else if (wire instanceof ClusterCommand.RenameCluster c) {
       return new TableCommand.RenameCluster(c.cluster(), c.name());
     } else if (wire instanceof ClusterCommand.MoveToCluster c) {
