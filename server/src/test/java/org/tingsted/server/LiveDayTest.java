@@ -88,7 +88,7 @@ class LiveDayTest {
       assertThat(cluster.data().get("phase").asText()).as("auto-advanced").isEqualTo("cluster");
       assertThat(error(sofie.call(new ProposalCommand.Propose(id(), null, "Too late", "Cluster phase"))).code())
           .isEqualTo(ErrorCode.PHASE_CLOSED);
-      ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Grønt", List.of())));
+      ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Grønt", null)));
     }
   }
 
