@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -79,9 +80,10 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Content-Type", "application/json").end("{\"status\":\"up\"}"));
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
-    router.get("/join").handler(ctx -> ctx.reroute("/index.html"));
+    router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));
     // The libraries, versioned in their path (so they may be cached), from the WebJars on the classpath.
-    router.get("/webjars/*").handler(StaticHandler.create(WEBJARS_ROOT).setDirectoryListing(false));
+    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create(WEBJARS_ROOT).setDirectoryListing(false));
     router.route("/*").handler(StaticHandler.create(WEB_ROOT).setCachingEnabled(false));
     server = vertx.createHttpServer(Gateway.configure(new HttpServerOptions().setHost(host).setPort(port)))
         .webSocketHandshakeHandler(gateway::handshake)

@@ -92,6 +92,15 @@ class StaticFilesTest {
     assertSecurityHeaders(response);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/join", "/webjars/qrcodejs/07f829d/qrcode.min.js"})
+  @DisplayName("HEAD answers as GET does, with the security headers")
+  void head(String path) {
+    var response = await(http.head(path).send());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertSecurityHeaders(response);
+  }
+
   @Test
   @DisplayName("a file that is not there is a 404, with the security headers, and no folder is listed")
   void missing() {
@@ -100,6 +109,16 @@ class StaticFilesTest {
     assertSecurityHeaders(response);
     var folder = get("/webjars/sortablejs/1.15.6/");
     assertThat(folder.statusCode()).isIn(403, 404);
+  }
+
+  @Test
+  @DisplayName("the published report pages may use their one inline <style>, and still no script")
+  void reports() {
+    var response = get("/reports/no-such-assembly");
+    String csp = response.getHeader("Content-Security-Policy");
+    assertThat(csp).contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self';")
+        .contains("default-src 'self'").contains("frame-ancestors 'none'");
+    assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
   }
 
   @Test
