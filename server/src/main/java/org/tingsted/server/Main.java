@@ -34,8 +34,12 @@ public final class Main {
           return Demo.ensure(node.roster()).map(assembly -> {
             System.out.println();
             System.out.println("Join links (open one per browser; each is one person):");
-            System.out.print(Demo.describe(assembly, (Member m) ->
-                node.links().url(node.links().tokens().issue(assembly.id(), m.id()))));
+            System.out.print(Demo.describe(assembly, (Member m) -> {
+              String token = node.links().tokens().issue(assembly.id(), m.id());
+              return m.role() == org.tingsted.server.deliberation.Role.MEMBER
+                  ? node.links().url(token)
+                  : node.links().consoleUrl(token) + "   (console; as a table: " + node.links().url(token) + ")";
+            }));
             return null;
           });
         })

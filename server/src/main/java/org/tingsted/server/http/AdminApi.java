@@ -57,7 +57,8 @@ public final class AdminApi {
   }
 
   /** A member with their join link. */
-  record JoinLink(String member, String name, Role role, String session, String table, String token, String url) {
+  record JoinLink(String member, String name, Role role, String session, String table, String token, String url,
+                  String consoleUrl) {
   }
 
   /** The routes, to mount at {@code /api}. */
@@ -106,7 +107,9 @@ public final class AdminApi {
 
   private JoinLink joinLink(Assembly assembly, Member m) {
     String token = links.tokens().issue(assembly.id(), m.id());
-    return new JoinLink(m.id(), m.name(), m.role(), m.session(), m.table(), token, links.url(token));
+    boolean facilitates = m.role() == Role.FACILITATOR || m.role() == Role.LEAD_FACILITATOR;
+    return new JoinLink(m.id(), m.name(), m.role(), m.session(), m.table(), token, links.url(token),
+        facilitates ? links.consoleUrl(token) : null);
   }
 
   private void authorise(RoutingContext ctx) {

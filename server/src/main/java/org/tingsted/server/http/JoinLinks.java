@@ -30,4 +30,9 @@ public final class JoinLinks {
   public String url(String token) {
     return baseUrl + "/join#" + token;
   }
+
+  /** The facilitators' console, opened with their own token. */
+  public String consoleUrl(String token) {
+    return baseUrl + "/console.html#" + token;
+  }
 }
