@@ -40,7 +40,7 @@ public sealed interface Push extends ServerMessage {
     }
 
     /** Who of a table's members is connected; sent whenever that changes. Not sequenced. */
-    record Presence(String table, List<PresentMember> members) implements Push {
+    record Presence(String table, String name, List<PresentMember> members) implements Push {
 
         public Presence {
             Require.id("table", table);

@@ -15,6 +15,7 @@ import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.ModelJson;
 
 /**
@@ -79,6 +80,8 @@ final class Presence {
       Device device = seats.isEmpty() || inRoom ? Device.ROOM : Device.REMOTE;
       members.add(new PresentMember(m.id(), m.name(), device, !seats.isEmpty()));
     }
-    return new Push.Presence(table, members);
+    String name = assembly.sessionOfTable(table).flatMap(s -> s.tables().stream()
+        .filter(t -> t.id().equals(table)).map(TablePlace::name).findFirst()).orElse(null);
+    return new Push.Presence(table, name, members);
   }
 }
