@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.function.Function;
 import org.tingsted.server.gateway.Gateway;
+import org.tingsted.server.report.Reports;
 
 /**
  * The node's one HTTP server: the WebSocket endpoint, the admin REST API, a health check and
@@ -34,10 +35,20 @@ public final class HttpVerticle extends VerticleBase {
   /**
    * The policy of the published report pages under {@code /reports}: the same, but their one
    * {@code <style>} element is inline (a report page is a single file people save and mail), so
-   * inline styles are allowed there. They carry no script at all.
+   * that one element is allowed by its hash, and nothing else inline. They carry no script.
    */
   static final String REPORT_CONTENT_SECURITY_POLICY =
-      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' " + hashOf(Reports.htmlStyle()));
+
+  private static String hashOf(String inline) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(inline.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
 
   private final String host;
   private final int port;

@@ -67,6 +67,11 @@ final class HtmlRenderer {
     return escaped.toString();
   }
 
+  /** Exactly what stands between {@code <style>} and {@code </style>}. */
+  static String styleElementText() {
+    return "\n" + STYLE;
+  }
+
   private void report(Report report) {
     String name = report.assemblyName() != null ? report.assemblyName() : report.assembly();
     raw("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -75,7 +80,7 @@ final class HtmlRenderer {
         + "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     raw("<title>");
     text(name + ": recommendations to the City Council");
-    raw("</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<header>\n<h1>");
+    raw("</title>\n<style>" + styleElementText() + "</style>\n</head>\n<body>\n<header>\n<h1>");
     text(name);
     raw("</h1>\n");
     if (report.question() != null) {

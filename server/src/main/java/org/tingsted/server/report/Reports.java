@@ -105,6 +105,11 @@ public final class Reports {
    * The report as a complete, printable HTML page (A4), with no script and nothing loaded from
    * elsewhere. Every text that people wrote is escaped.
    */
+  /** The text of the one {@code <style>} element of {@link #html} pages, for a CSP hash. */
+  public static String htmlStyle() {
+    return HtmlRenderer.styleElementText();
+  }
+
   public static String html(Report report) {
     return HtmlRenderer.render(report);
   }

@@ -112,12 +112,17 @@ class StaticFilesTest {
   }
 
   @Test
-  @DisplayName("the published report pages may use their one inline <style>, and still no script")
-  void reports() {
+  @DisplayName("the published report pages may use their one inline <style>, allowed by its hash, and still no script")
+  void reports() throws Exception {
     var response = get("/reports/no-such-assembly");
     String csp = response.getHeader("Content-Security-Policy");
-    assertThat(csp).contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self';")
-        .contains("default-src 'self'").contains("frame-ancestors 'none'");
+    String html = org.tingsted.server.report.Reports.html(org.tingsted.server.report.Reports.build(
+        new org.tingsted.server.report.ReportInput("a1", "Assembly", "Question?", java.util.List.of()), 0));
+    String style = html.substring(html.indexOf("<style>") + "<style>".length(), html.indexOf("</style>"));
+    String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(csp).contains("style-src 'self' 'sha256-" + hash + "'").doesNotContain("unsafe-inline")
+        .contains("script-src 'self';").contains("default-src 'self'").contains("frame-ancestors 'none'");
     assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
   }
 
