@@ -1,5 +1,8 @@
 package org.tingsted.server.deliberation;
 
+import static org.tingsted.server.deliberation.Generators.concat;
+import static org.tingsted.server.deliberation.Generators.ids;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -387,28 +390,15 @@ public final class PlenarySessions {
         Tuple.of(1, Arbitraries.just(List.<Step>of())),
         Tuple.of(3, tactic(Arbitraries.just(LEA), Tactic.AGENDA, agendas())
             .map(agenda -> List.of(agenda, new Step(LEA, new StartAgenda(0))))));
-    Arbitrary<List<Step>> opening = Combinators.combine(
-            day,
-            tactic(Arbitraries.just(LEA), Tactic.PROMOTE, promotes()).list().ofMinSize(2)
-                .ofMaxSize(4),
-            tactic(Arbitraries.just(LEA), Tactic.OPEN, opens()))
-        .as((agenda, promotions, open) -> {
-          List<Step> all = new ArrayList<>(agenda);
-          all.addAll(promotions);
-          all.add(open);
-          return all;
-        });
+    Arbitrary<List<Step>> opening = concat(
+        day,
+        tactic(Arbitraries.just(LEA), Tactic.PROMOTE, promotes()).list().ofMinSize(2).ofMaxSize(4),
+        tactic(Arbitraries.just(LEA), Tactic.OPEN, opens()).map(open -> List.of(open)));
     Arbitrary<List<Step>> body = steps().list().ofMinSize(10).ofMaxSize(80)
         .withSizeDistribution(RandomDistribution.uniform());
     Arbitrary<List<Step>> closing = tactic(Arbitraries.just(LEA), Tactic.CLOSE, closes())
         .list().ofMaxSize(1);
-    Arbitrary<List<Step>> prepared = Combinators.combine(opening, body, closing)
-        .as((start, middle, end) -> {
-          List<Step> all = new ArrayList<>(start);
-          all.addAll(middle);
-          all.addAll(end);
-          return all;
-        });
+    Arbitrary<List<Step>> prepared = concat(opening, body, closing);
     return Arbitraries.frequencyOf(
         Tuple.of(9, prepared),
         Tuple.of(1, steps().list().ofMinSize(5).ofMaxSize(60)
@@ -419,20 +409,8 @@ public final class PlenarySessions {
     return Arbitraries.integers().between(0, 999).list().ofMinSize(3).ofMaxSize(6);
   }
 
-  private static Arbitrary<String> ids(String prefix, int max) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.<String>just(null)),
-        Tuple.of(20,
-            Arbitraries.integers().between(1, max).withDistribution(RandomDistribution.biased())
-                .map(n -> prefix + n)));
-  }
-
   private static Arbitrary<String> texts(int limit) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.of("", "   ")),
-        Tuple.of(1, Arbitraries.<String>just(null)),
-        Tuple.of(1, Arbitraries.just("x".repeat(limit + 1))),
-        Tuple.of(20, Arbitraries.of("Bike lanes", " Trees ", "Benches", "Why?")));
+    return Generators.texts(limit, 20);
   }
 
   private static Arbitrary<Source> sources() {

@@ -1,5 +1,8 @@
 package org.tingsted.server.deliberation;
 
+import static org.tingsted.server.deliberation.Generators.concat;
+import static org.tingsted.server.deliberation.Generators.ids;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -453,21 +456,9 @@ public final class Sessions {
         .as((actor, picks) -> new Step(actor, Tactic.PUBLISH, null, picks));
     Arbitrary<Step> endTurn =
         Arbitraries.of(FRIDA, LEA).map(actor -> new Step(actor, new EndTurn(0)));
-    Arbitrary<List<Step>> closing = Combinators.combine(close.list().ofMaxSize(2),
-            endTurn.list().ofMaxSize(1), publish.list().ofMaxSize(1))
-        .as((closes, ends, publishes) -> {
-          List<Step> all = new ArrayList<>(closes);
-          all.addAll(ends);
-          all.addAll(publishes);
-          return all;
-        });
-    Arbitrary<List<Step>> prepared = Combinators.combine(opening(), body, closing)
-        .as((start, middle, end) -> {
-          List<Step> all = new ArrayList<>(start);
-          all.addAll(middle);
-          all.addAll(end);
-          return all;
-        });
+    Arbitrary<List<Step>> closing = concat(close.list().ofMaxSize(2),
+        endTurn.list().ofMaxSize(1), publish.list().ofMaxSize(1));
+    Arbitrary<List<Step>> prepared = concat(opening(), body, closing);
     return Arbitraries.frequencyOf(
         Tuple.of(9, prepared),
         Tuple.of(1, Arbitraries.frequencyOf(
@@ -508,34 +499,16 @@ public final class Sessions {
             new Step(actor, new CreateCluster("Green", List.of("p1")))))));
     Arbitrary<Step> open = Combinators.combine(Arbitraries.of(FRIDA, LEA), picks())
         .as((actor, picks) -> new Step(actor, Tactic.OPEN, null, picks));
-    return Combinators.combine(propose.list().ofMinSize(1).ofMaxSize(4), cluster,
-            open.list().ofMinSize(1).ofMaxSize(2))
-        .as((proposals, clusters, votes) -> {
-          List<Step> all = new ArrayList<>(proposals);
-          all.addAll(clusters);
-          all.addAll(votes);
-          return all;
-        });
+    return concat(propose.list().ofMinSize(1).ofMaxSize(4), cluster,
+        open.list().ofMinSize(1).ofMaxSize(2));
   }
 
   private static Arbitrary<List<Integer>> picks() {
     return Arbitraries.integers().between(0, 999).list().ofMinSize(3).ofMaxSize(7);
   }
 
-  private static Arbitrary<String> ids(String prefix, int max) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.<String>just(null)),
-        Tuple.of(20,
-            Arbitraries.integers().between(1, max).withDistribution(RandomDistribution.biased())
-                .map(n -> prefix + n)));
-  }
-
   private static Arbitrary<String> texts(int limit) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.of("", "   ")),
-        Tuple.of(1, Arbitraries.<String>just(null)),
-        Tuple.of(1, Arbitraries.just("x".repeat(limit + 1))),
-        Tuple.of(30, Arbitraries.of("Bike lanes", " Trees ", "Benches", "Why?")));
+    return Generators.texts(limit, 30);
   }
 
   private static Arbitrary<String> items() {
