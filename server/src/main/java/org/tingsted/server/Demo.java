@@ -3,6 +3,7 @@ package org.tingsted.server;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Member;
@@ -52,7 +53,7 @@ final class Demo {
   }
 
   /** The join links, grouped by table, as printed at start. */
-  static String describe(Assembly assembly, java.util.function.Function<Member, String> linkOf) {
+  static String describe(Assembly assembly, Function<Member, String> linkOf) {
     var out = new StringBuilder();
     out.append(assembly.name()).append('\n').append("  ").append(assembly.question()).append("\n\n");
     Session day = assembly.sessions().get(0);

@@ -1,6 +1,8 @@
 package org.tingsted.server;
 
+import io.vertx.core.Future;
 import java.util.concurrent.CountDownLatch;
+import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Member;
 
 /** Starts a Tingsted node from the command line. */
@@ -29,14 +31,14 @@ public final class Main {
           System.out.println("Journal: " + node.journalDescription());
           System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
           if (!settings.demo()) {
-            return io.vertx.core.Future.succeededFuture();
+            return Future.succeededFuture();
           }
           return Demo.ensure(node.roster()).map(assembly -> {
             System.out.println();
             System.out.println("Join links (open one per browser; each is one person):");
             System.out.print(Demo.describe(assembly, (Member m) -> {
               String token = node.links().tokens().issue(assembly.id(), m.id());
-              return m.role() == org.tingsted.server.deliberation.Role.MEMBER
+              return m.role() == Role.MEMBER
                   ? node.links().url(token)
                   : node.links().consoleUrl(token) + "   (console; as a table: " + node.links().url(token) + ")";
             }));
