@@ -169,7 +169,7 @@ export function plenaryView(v) {
     h('section', { class: 'sub', 'aria-labelledby': 'promote-h', 'data-key': 'promote-sec' },
       h('h3', { id: 'promote-h' }, t('console.plenary.promoteTitle')),
       h('p', { class: 'hint' }, t('console.plenary.promoteHint')),
-      h('div', { class: 'promote-tables' }, v.tables.map((id) => promoteTable(v, id)))),
+      h('div', { class: 'promote-tables' }, v.tables.map((id) => promoteTable(v, id, promotedSources(open))))),
     h('section', { class: 'sub', 'aria-labelledby': 'drafts-h', 'data-key': 'drafts-sec' },
       h('h3', { id: 'drafts-h' }, t('console.plenary.drafts')),
       drafts.length === 0 ? h('p', { class: 'muted' }, t('console.plenary.noDrafts')) : null,
@@ -198,8 +198,34 @@ export function plenaryView(v) {
   ];
 }
 
-/** @param {View} v @param {string} id */
-function promoteTable(v, id) {
+/**
+ * The proposals and clusters that are already a source of an open draft, as
+ * "table:p:proposal" and "table:c:cluster".
+ * @param {any[]} open @returns {Set<string>}
+ */
+export function promotedSources(open) {
+  const out = new Set();
+  for (const d of open) {
+    for (const src of d.sources ?? []) {
+      if (src.proposal) out.add(`${src.table}:p:${src.proposal}`);
+      if (src.cluster) out.add(`${src.table}:c:${src.cluster}`);
+    }
+  }
+  return out;
+}
+
+/** The "already promoted" mark beside a promote button, or null. @param {boolean} promoted @param {string} markId */
+function promotedMark(promoted, markId) {
+  return promoted ? h('span', { class: 'tag promoted', id: markId, 'data-test': 'already-promoted' }, t('plenary.alreadyPromoted')) : null;
+}
+
+/** @param {string} key */
+function markIdOf(key) {
+  return `promoted-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+}
+
+/** @param {View} v @param {string} id @param {Set<string>} promoted */
+function promoteTable(v, id, promoted) {
   const board = v.table(id);
   const proposals = Object.values(board?.proposals ?? {}).filter((p) => p.status === 'open').sort((a, b) => num(a.id) - num(b.id));
   const clusters = Object.values(board?.clusters ?? {});
@@ -208,17 +234,27 @@ function promoteTable(v, id) {
     !board ? h('p', { class: 'muted' }, t('console.table.loading')) : null,
     board && proposals.length === 0 && clusters.length === 0 ? h('p', { class: 'muted' }, t('console.plenary.nothing')) : null,
     h('ul', { class: 'promote-list' },
-      clusters.map((c) => h('li', { 'data-key': `pc:${c.id}` },
-        h('span', {}, h('strong', {}, t('console.clusterLabel', { name: c.name })), ' ',
-          h('span', { class: 'muted' }, (c.proposals ?? []).map((/** @type {string} */ p) => board.proposals?.[p]?.title ?? p).join(' · '))),
-        actionButton(v, { action: 'promote', key: `promote:${id}:${c.id}`, label: t('console.plenary.promote'), test: 'promote',
-          data: { table: id, cluster: c.id } }),
-        errorLine(v, `promote:${id}:${c.id}`))),
-      proposals.map((p) => h('li', { 'data-key': `pp:${p.id}` },
-        h('span', {}, h('strong', {}, p.title), ' ', h('span', { class: 'muted' }, `– ${v.memberName(p.author)}`)),
-        actionButton(v, { action: 'promote', key: `promote:${id}:${p.id}`, label: t('console.plenary.promote'), test: 'promote',
-          data: { table: id, proposal: p.id } }),
-        errorLine(v, `promote:${id}:${p.id}`)))));
+      clusters.map((c) => {
+        const key = `promote:${id}:${c.id}`;
+        const done = promoted.has(`${id}:c:${c.id}`);
+        return h('li', { 'data-key': `pc:${c.id}` },
+          h('span', {}, h('strong', {}, t('console.clusterLabel', { name: c.name })), ' ',
+            h('span', { class: 'muted' }, (c.proposals ?? []).map((/** @type {string} */ p) => board.proposals?.[p]?.title ?? p).join(' · ')),
+            promotedMark(done, markIdOf(key))),
+          actionButton(v, { action: 'promote', key, label: t('console.plenary.promote'), test: 'promote',
+            data: { table: id, cluster: c.id, promoted: done ? 'true' : null }, describedBy: done ? markIdOf(key) : undefined }),
+          errorLine(v, key));
+      }),
+      proposals.map((p) => {
+        const key = `promote:${id}:${p.id}`;
+        const done = promoted.has(`${id}:p:${p.id}`);
+        return h('li', { 'data-key': `pp:${p.id}` },
+          h('span', {}, h('strong', {}, p.title), ' ', h('span', { class: 'muted' }, `– ${v.memberName(p.author)}`),
+            promotedMark(done, markIdOf(key))),
+          actionButton(v, { action: 'promote', key, label: t('console.plenary.promote'), test: 'promote',
+            data: { table: id, proposal: p.id, promoted: done ? 'true' : null }, describedBy: done ? markIdOf(key) : undefined }),
+          errorLine(v, key));
+      })));
 }
 
 /** @param {View} v @param {any} d @param {any[]} open @param {boolean} onVote */

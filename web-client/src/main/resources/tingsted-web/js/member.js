@@ -9,6 +9,7 @@ import { Store, tablePhase, tableTimer, remainingMillis, formatCountdown, announ
 import { setLanguage, preferredLanguage, t, translatePage } from './i18n.js';
 import { h, setText, setAttr, syncList, uid } from './dom.js';
 import { renderVotes, renderResults, renderFinalVotes } from './votes.js';
+import { renderPlenary } from './plenary.js';
 
 /** @param {string} id @returns {any} */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
@@ -138,6 +139,12 @@ function render() {
   renderVotes(ctx, $('votes'), $('votes-empty'));
   renderFinalVotes(ctx, $('final-votes'));
   renderResults(ctx, $('results'), $('results-panel'));
+  renderPlenary({
+    session: sessionState(),
+    assembly: welcome.assembly,
+    sessionId: welcome.session,
+    tableName: (id) => store.presence.get(id)?.name ?? id,
+  }, { list: $('drafts'), empty: $('drafts-empty'), reportBox: $('report-box'), reportLink: $('report-link') });
   saveSoon();
 }
 
