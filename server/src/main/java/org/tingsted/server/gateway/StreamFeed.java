@@ -57,6 +57,7 @@ final class StreamFeed {
   private MessageConsumer<Buffer> events;
   private MessageConsumer<String> presence;
   private String lastPresence;
+  private Push.Presence present;
   private boolean ready;
   private State state;
   private long seq;
@@ -80,6 +81,7 @@ final class StreamFeed {
     if (table != null) {
       presence = vertx.eventBus().consumer(Presence.address(table), message -> {
         lastPresence = message.body();
+        present = decodePresence(lastPresence);
         List.copyOf(readers).forEach(r -> r.send(lastPresence));
         listener.accept(this, null);
       });
@@ -109,11 +111,12 @@ final class StreamFeed {
 
   /** The table's presence as last heard, or null (session streams have none). */
   Push.Presence presence() {
-    if (lastPresence == null) {
-      return null;
-    }
+    return present;
+  }
+
+  private Push.Presence decodePresence(String frame) {
     try {
-      return (Push.Presence) frames.codec().decodeServer(lastPresence);
+      return (Push.Presence) frames.codec().decodeServer(frame);
     } catch (org.tingsted.protocol.ProtocolException e) {
       throw new IllegalStateException("our own presence frame does not decode", e);
     }

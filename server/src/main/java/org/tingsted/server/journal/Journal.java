@@ -98,12 +98,6 @@ public final class Journal implements AutoCloseable {
     return oldestFirst;
   }
 
-  /** Every stream whose name starts with {@code prefix}, e.g. {@code table:}. */
-  public List<String> streams(String prefix) {
-    return query("SELECT DISTINCT stream FROM events WHERE stream LIKE ? ORDER BY stream",
-        ps -> ps.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%"), rs -> rs.getString(1));
-  }
-
   /** A stream's state at a seq. */
   public record Snapshot(String stream, long seq, String state) {
   }

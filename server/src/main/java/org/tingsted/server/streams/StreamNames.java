@@ -24,11 +24,6 @@ public final class StreamNames {
     return stream != null && stream.startsWith(TABLE) ? stream.substring(TABLE.length()) : null;
   }
 
-  /** The session of a session stream, or null if {@code stream} is not one. */
-  public static String sessionOf(String stream) {
-    return stream != null && stream.startsWith(SESSION) ? stream.substring(SESSION.length()) : null;
-  }
-
   /** The event-bus address on which a stream's events are published to every node. */
   public static String address(String stream) {
     return "tingsted.stream." + stream;

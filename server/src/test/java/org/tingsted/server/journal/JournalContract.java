@@ -53,7 +53,6 @@ abstract class JournalContract {
     assertThat(journal.read("table:t1", 1, 1)).containsExactly(row("table:t1", 2));
     assertThat(journal.read("table:t2", 0, 100)).containsExactly(row("table:t2", 1));
     assertThat(journal.readLast("table:t1", 2)).containsExactly(row("table:t1", 2), row("table:t1", 3));
-    assertThat(journal.streams("table:")).containsExactly("table:t1", "table:t2");
   }
 
   @Test
