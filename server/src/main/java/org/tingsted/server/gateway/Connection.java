@@ -287,12 +287,7 @@ final class Connection {
       refuse(command.id(), Translation.errorCode(closed.reason()), closed.message());
       return;
     }
-    gateway.streams().execute(stream, model, actorAt(table), command.id())
-        .onSuccess(outcome -> answer(command.id(), outcome))
-        .onFailure(e -> {
-          LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
-          refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
-        });
+    settle(command.id(), stream, gateway.streams().execute(stream, model, actorAt(table), command.id()));
   }
 
   /**
@@ -377,14 +372,7 @@ final class Connection {
     } else {
       outcome = gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)), command.id());
     }
-    outcome.onSuccess(done -> answer(command.id(), done)).onFailure(e -> {
-      if (e instanceof RosterException refused) {
-        refuse(command.id(), "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID, refused.getMessage());
-        return;
-      }
-      LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
-      refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
-    });
+    settle(command.id(), stream, outcome);
   }
 
   /**
@@ -465,16 +453,7 @@ final class Connection {
           .filter(m -> m.role() == Role.MEMBER && member.session().equals(m.session())).count();
       translated = Future.succeededFuture(Translation.toModel(command, electorate));
     }
-    translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id()))
-        .onSuccess(outcome -> answer(command.id(), outcome))
-        .onFailure(e -> {
-          if (e instanceof NotFound notFound) {
-            refuse(command.id(), ErrorCode.NOT_FOUND, notFound.getMessage());
-            return;
-          }
-          LOG.error("command {} of member {} failed on {}", command.id(), member.id(), stream, e);
-          refuse(command.id(), ErrorCode.INTERNAL, "the server could not carry this out; try again");
-        });
+    settle(command.id(), stream, translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
   }
 
   /** A cluster's text (its proposals' titles) can outgrow a draft's: cut it with an ellipsis. */
@@ -489,6 +468,23 @@ final class Connection {
     NotFound(String message) {
       super(message, null, false, false);
     }
+  }
+
+  /**
+   * Answers a command once its outcome is known: an ack or the model's refusal; a roster or
+   * lookup refusal on the way there with its code; anything else as {@code internal}, logged.
+   */
+  private void settle(String id, String stream, Future<Outcome> outcome) {
+    outcome.onSuccess(done -> answer(id, done)).onFailure(e -> {
+      if (e instanceof RosterException refused) {
+        refuse(id, "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID, refused.getMessage());
+      } else if (e instanceof NotFound notFound) {
+        refuse(id, ErrorCode.NOT_FOUND, notFound.getMessage());
+      } else {
+        LOG.error("command {} of member {} failed on {}", id, member.id(), stream, e);
+        refuse(id, ErrorCode.INTERNAL, "the server could not carry this out; try again");
+      }
+    });
   }
 
   private void answer(String id, Outcome outcome) {
