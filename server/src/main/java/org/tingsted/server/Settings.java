@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
 import org.tingsted.server.journal.JournalSettings;
@@ -65,7 +67,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * {@code TINGSTED_HOST}, {@code TINGSTED_PORT}, {@code TINGSTED_PUBLIC_URL},
    * {@code TINGSTED_ADMIN_TOKEN}, {@code TINGSTED_SECRET}, {@code TINGSTED_DATA},
    * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
-   * {@code TINGSTED_CLUSTER_NAME}.
+   * {@code TINGSTED_CLUSTER_NAME}; and for a cluster {@code --cluster-join none|tcp|multicast|kubernetes
+   * --cluster-members H[:P],... --cluster-interface I --cluster-port P --cluster-quorum N
+   * --cluster-failure-seconds S --kubernetes-service DNS} over {@code TINGSTED_CLUSTER_JOIN},
+   * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
+   * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE}.
+   * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
     String host = env.getOrDefault("TINGSTED_HOST", "0.0.0.0");
@@ -78,6 +85,14 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     String journalUser = env.get("TINGSTED_JOURNAL_USER");
     String journalPassword = env.get("TINGSTED_JOURNAL_PASSWORD");
     String clusterName = env.getOrDefault("TINGSTED_CLUSTER_NAME", "tingsted");
+    String clusterJoin = env.get("TINGSTED_CLUSTER_JOIN");
+    String clusterMembers = env.get("TINGSTED_CLUSTER_MEMBERS");
+    String clusterInterface = env.get("TINGSTED_CLUSTER_INTERFACE");
+    String clusterPort = env.getOrDefault("TINGSTED_CLUSTER_PORT", String.valueOf(ClusterSettings.DEFAULT_PORT));
+    String clusterQuorum = env.get("TINGSTED_CLUSTER_QUORUM");
+    String failureSeconds = env.getOrDefault("TINGSTED_CLUSTER_FAILURE_SECONDS",
+        String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
+    String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -93,15 +108,17 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--journal-user" -> journalUser = value(args, ++i, arg);
         case "--journal-password" -> journalPassword = value(args, ++i, arg);
         case "--cluster-name" -> clusterName = value(args, ++i, arg);
+        case "--cluster-join" -> clusterJoin = value(args, ++i, arg);
+        case "--cluster-members" -> clusterMembers = value(args, ++i, arg);
+        case "--cluster-interface" -> clusterInterface = value(args, ++i, arg);
+        case "--cluster-port" -> clusterPort = value(args, ++i, arg);
+        case "--cluster-quorum" -> clusterQuorum = value(args, ++i, arg);
+        case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
+        case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
-    int portNumber;
-    try {
-      portNumber = Integer.parseInt(port);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("port must be a number, not '" + port + "'");
-    }
+    int portNumber = number("port", port);
     byte[] secretBytes = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
     if (secretBytes != null && secretBytes.length < 16) {
       throw new IllegalArgumentException("the secret must be at least 16 characters long");
@@ -110,8 +127,48 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     JournalSettings journal = journalUrl == null
         ? JournalSettings.embedded(dataDir)
         : new JournalSettings(journalUrl, journalUser, journalPassword, null);
-    return new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, ClusterSettings.embedded(clusterName), demo);
+    List<String> members = clusterMembers == null ? List.of()
+        : Arrays.stream(clusterMembers.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+    ClusterSettings.Join join = clusterJoin != null ? ClusterSettings.Join.named(clusterJoin)
+        : members.isEmpty() ? ClusterSettings.Join.NONE : ClusterSettings.Join.TCP;
+    ClusterSettings cluster;
+    if (join == ClusterSettings.Join.NONE) {
+      cluster = ClusterSettings.embedded(clusterName);
+    } else {
+      int quorum = clusterQuorum != null ? number("cluster quorum", clusterQuorum)
+          : join == ClusterSettings.Join.TCP ? ClusterSettings.majorityOf(members.size()) : 1;
+      cluster = new ClusterSettings(clusterName, join, members, clusterInterface != null ? clusterInterface : "*",
+          number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
+          kubernetesService);
+    }
+    var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
+        secretBytes, dataDir, journal, cluster, demo);
+    settings.requireSharedJournal();
+    return settings;
+  }
+
+  /**
+   * A clustered node refuses the embedded journal: each node would keep its own H2 file, and
+   * the journal could no longer decide between two nodes that both believe they own a table.
+   */
+  public void requireSharedJournal() {
+    if (cluster.clustered() && journal.isEmbedded()) {
+      throw new IllegalArgumentException("a clustered node needs a shared PostgreSQL journal (--journal-url "
+          + "jdbc:postgresql://...); the embedded H2 journal serves a single node only");
+    }
+  }
+
+  /** These settings in another cluster. */
+  public Settings withCluster(ClusterSettings other) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo);
+  }
+
+  private static int number(String what, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " must be a number, not '" + value + "'");
+    }
   }
 
   /** What the command line accepts. */
@@ -120,7 +177,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         usage: java -jar tingsted.jar [--demo] [--host H] [--port P] [--public-url URL]
                                       [--admin-token T] [--secret S] [--data DIR]
                                       [--journal-url JDBC-URL] [--journal-user U] [--journal-password P]
-                                      [--cluster-name N]
+                                      [--cluster-name N] [--cluster-join none|tcp|multicast|kubernetes]
+                                      [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
+                                      [--cluster-quorum N] [--cluster-failure-seconds S]
+                                      [--kubernetes-service DNS-NAME]
         """;
   }
 

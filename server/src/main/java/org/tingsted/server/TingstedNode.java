@@ -4,7 +4,18 @@ import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.tingsted.server.control.TimerAlarms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +41,18 @@ public final class TingstedNode {
   private final Settings settings;
   private final Journal journal;
   private final HazelcastInstance hazelcast;
+  private final AtomicBoolean draining;
+
+  /** How long sockets have to carry their close frames before the node leaves the cluster. */
+  private static final long CLOSE_GRACE_MS = 300;
 
   /** The name under which the join-token key is kept in the journal when none is configured. */
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
-                       Settings settings, Journal journal) {
+                       Settings settings, Journal journal, AtomicBoolean draining) {
     this.hazelcast = hazelcast;
+    this.draining = draining;
     this.vertx = vertx;
     this.roster = roster;
     this.links = links;
@@ -53,6 +69,7 @@ public final class TingstedNode {
     Journal journal;
     byte[] secret;
     try {
+      settings.requireSharedJournal();
       if (settings.journal().isEmbedded()) {
         Files.createDirectories(settings.dataDir());
       }
@@ -63,32 +80,53 @@ public final class TingstedNode {
     } catch (IOException | RuntimeException e) {
       return Future.failedFuture(e);
     }
+    var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    journal.measure(metrics);
     List<SerializerConfig> serializers = new ArrayList<>();
     serializers.addAll(Streams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
+    var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     // Not tied to a Vert.x instance: a failed start closes the instance, and listeners bound to
     // it would never hear of the failure.
     Promise<TingstedNode> started = Promise.promise();
     HazelcastSetup.start(settings.cluster(), serializers, config -> {
       Streams.configure(config, journal);
       Roster.configure(config, journal);
-    }).onFailure(e -> {
+    }, options, new MicrometerMetricsFactory(metrics)).onFailure(e -> {
       journal.close();
       started.fail(e);
     }).onSuccess(node -> {
       Vertx vertx = node.vertx();
-      var roster = new Roster(vertx, node.hazelcast());
+      HazelcastInstance hazelcast = node.hazelcast();
+      var roster = new Roster(vertx, hazelcast);
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, settings.publicUrlOr(settings.port()));
-      var streams = new Streams(vertx, node.hazelcast(), journal);
+      var streams = new Streams(vertx, hazelcast, journal);
+      var timers = new TimerAlarms(vertx, streams, roster);
+      var draining = new AtomicBoolean();
+      var readiness = HealthChecks.create(vertx)
+          .register("cluster", promise -> promise.complete(HazelcastSetup.hasQuorum(hazelcast)
+              ? Status.OK(new JsonObject().put("members", hazelcast.getCluster().getMembers().size()))
+              : Status.KO(new JsonObject().put("members", hazelcast.getCluster().getMembers().size())
+                  .put("reason", "this side of the cluster has fewer members than the quorum"))))
+          .register("journal", 5000, promise -> vertx.executeBlocking(() -> journal.reachable(3))
+              .onComplete(up -> promise.complete(up.succeeded() && up.result() ? Status.OK() : Status.KO())))
+          .register("serving", promise -> promise.complete(draining.get() ? Status.KO() : Status.OK()));
+      Gauge.builder("tingsted.cluster.members", hazelcast, h -> h.getCluster().getMembers().size())
+          .description("members of this node's cluster, as it sees them").register(metrics);
+      Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
+          .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
           new AdminApi(roster, links, settings.adminToken(), streams), links,
-          v -> new Gateway(v, node.hazelcast(), roster, tokens, streams),
-          settings::publicUrlOr);
+          v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
+              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
+          settings::publicUrlOr, readiness, metrics);
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
-          started.complete(new TingstedNode(vertx, node.hazelcast(), roster, links, http, settings, journal));
+          var takeover = new Takeover(vertx, hazelcast, streams, timers, http);
+          takeover.start();
+          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -134,11 +172,39 @@ public final class TingstedNode {
     return journal.settings().describe();
   }
 
-  /** Stops the node: sockets close, the Hazelcast member leaves, the journal closes last. */
+  /** The id of this node's Hazelcast member. */
+  public String memberId() {
+    return hazelcast.getCluster().getLocalMember().getUuid().toString();
+  }
+
+  /** How many members this node's cluster has, as it sees it. */
+  public int clusterSize() {
+    return hazelcast.getCluster().getMembers().size();
+  }
+
+  /** Whether this node owns the working copy of {@code stream} now. */
+  public boolean owns(String stream) {
+    var owner = hazelcast.getPartitionService().getPartition(stream).getOwner();
+    return owner != null && owner.localMember();
+  }
+
+  /**
+   * Stops the node gracefully: it stops being ready, sends its members to another node (close
+   * code 1001, going away), then its Hazelcast member leaves, handing its streams over to the
+   * others; the journal closes last.
+   */
   public Future<Void> close() {
-    return vertx.close().eventually(() -> {
-      journal.close();
-      return Future.succeededFuture();
-    });
+    draining.set(true);
+    return http.withGateway(gateway -> gateway.sendAway("this server is shutting down; connect again"))
+        .compose(v -> {
+          Promise<Void> grace = Promise.promise();
+          vertx.setTimer(CLOSE_GRACE_MS, id -> grace.complete());
+          return grace.future();
+        })
+        .eventually(vertx::close)
+        .eventually(() -> {
+          journal.close();
+          return Future.succeededFuture();
+        });
   }
 }

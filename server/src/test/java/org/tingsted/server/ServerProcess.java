@@ -30,7 +30,7 @@ final class ServerProcess implements AutoCloseable {
     this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
   }
 
-  /** Starts the server and waits until it answers /healthz. */
+  /** Starts the server and waits until it answers /health. */
   ServerProcess start() throws IOException {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -67,7 +67,7 @@ final class ServerProcess implements AutoCloseable {
 
   private boolean healthy() {
     try {
-      var connection = (HttpURLConnection) URI.create(baseUrl() + "/healthz").toURL().openConnection();
+      var connection = (HttpURLConnection) URI.create(baseUrl() + "/health").toURL().openConnection();
       connection.setConnectTimeout(500);
       connection.setReadTimeout(500);
       return connection.getResponseCode() == 200;

@@ -7,11 +7,15 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,10 +41,9 @@ public final class HazelcastSetup {
    *
    * @param eager load every key when the map is first used, rather than each key on demand
    */
-  public static MapConfig storedMap(String name, Object store, boolean eager) {
-    return new MapConfig(name)
-        .setBackupCount(1)
-        .setInMemoryFormat(InMemoryFormat.OBJECT)
+  public static MapConfig storedMap(Config config, String name, Object store, boolean eager) {
+    MapConfig map = new MapConfig(config.getMapConfig(MAP_PREFIX + "*")).setName(name);
+    return map
         .setMapStoreConfig(new MapStoreConfig()
             .setEnabled(true)
             .setImplementation(store)
@@ -52,14 +55,23 @@ public final class HazelcastSetup {
   public record Node(Vertx vertx, HazelcastInstance hazelcast) {
   }
 
-  /** Starts a clustered Vert.x on a new Hazelcast member configured by {@link #config}. */
+  /** The split-brain protection of every map Tingsted owns: a side smaller than the quorum refuses writes. */
+  public static final String QUORUM = "tingsted-quorum";
+
+  /** Starts a clustered Vert.x with {@code options} on a new Hazelcast member configured by {@link #config}. */
   public static Future<Node> start(ClusterSettings settings, List<SerializerConfig> serializers,
-                                   Consumer<Config> contributions) {
+                                   Consumer<Config> contributions, VertxOptions options,
+                                   VertxMetricsFactory metrics) {
     Config config = config(settings, serializers);
     contributions.accept(config);
     var manager = new HazelcastClusterManager(config);
+    if (!settings.bindsEverywhere()) {
+      // The event bus listens where Hazelcast does, on a port of its choosing.
+      options.getEventBusOptions().setHost(settings.host()).setPort(0);
+    }
     return Vertx.builder()
-        .with(new VertxOptions())
+        .with(options)
+        .withMetrics(metrics)
         .withClusterManager(manager)
         .buildClustered()
         .map(vertx -> new Node(vertx, manager.getHazelcastInstance()));
@@ -72,16 +84,40 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    // Bind to the configured interface only; by default Hazelcast listens on every interface.
-    config.setProperty("hazelcast.socket.bind.any", "false");
+    // Sized for small machines (two cores): Hazelcast's defaults assume many.
+    config.setProperty("hazelcast.partition.operation.thread.count", "2");
+    config.setProperty("hazelcast.generic.operation.thread.count", "2");
+    config.setProperty("hazelcast.io.thread.count", "2");
+    config.setProperty("hazelcast.event.thread.count", "2");
+    // Failure detection: a heartbeat every second; a member silent for failureSeconds is dead,
+    // its partitions move to the survivors, and operations waiting on it are retried there.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(settings.failureSeconds()));
+    config.setProperty("hazelcast.operation.call.timeout.millis", "15000");
+    // Joining and healing: do not wait 5 s before joining; look for a healed split every 5 s.
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    config.setProperty("hazelcast.graceful.shutdown.max.wait", "30");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true);
-    network.getInterfaces().setEnabled(true).addInterface(settings.host());
+    if (settings.bindsEverywhere()) {
+      config.setProperty("hazelcast.socket.bind.any", "true");
+    } else {
+      // Bind to the configured interface only; by default Hazelcast listens on every interface.
+      config.setProperty("hazelcast.socket.bind.any", "false");
+      network.getInterfaces().setEnabled(true).addInterface(settings.host());
+    }
     JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(false);
+    join.getMulticastConfig().setEnabled(settings.join() == ClusterSettings.Join.MULTICAST);
+    join.getTcpIpConfig().setEnabled(settings.join() == ClusterSettings.Join.TCP)
+        .setConnectionTimeoutSeconds(2);
+    settings.members().forEach(join.getTcpIpConfig()::addMember);
     join.getAutoDetectionConfig().setEnabled(false);
+    if (settings.join() == ClusterSettings.Join.KUBERNETES) {
+      join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", settings.kubernetesService());
+    }
 
     // What Vert.x's own default-cluster.xml declares.
     config.addMultiMapConfig(new MultiMapConfig("__vertx.subs")
@@ -90,11 +126,37 @@ public final class HazelcastSetup {
     config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
     config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
 
-    config.addMapConfig(new MapConfig(MAP_PREFIX + "*")
-        .setBackupCount(1)
-        .setInMemoryFormat(InMemoryFormat.OBJECT));
+    if (settings.quorum() > 1) {
+      config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, settings.quorum()));
+    }
+    config.addMapConfig(ours(new MapConfig(MAP_PREFIX + "*"), settings));
+    config.getUserContext().put(QUORUM, settings.quorum());
 
     serializers.forEach(config.getSerializationConfig()::addSerializerConfig);
     return config;
+  }
+
+  /**
+   * What every map of ours shares: objects in memory, one synchronous backup, writes refused on
+   * a side of a split cluster smaller than the quorum, and after the split heals the larger
+   * side's entries kept (the journal, not Hazelcast, holds what was acknowledged).
+   */
+  private static MapConfig ours(MapConfig map, ClusterSettings settings) {
+    map.setBackupCount(1)
+        .setInMemoryFormat(InMemoryFormat.OBJECT)
+        .setMergePolicyConfig(new MergePolicyConfig(DiscardMergePolicy.class.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
+    if (settings.quorum() > 1) {
+      map.setSplitBrainProtectionName(QUORUM);
+    }
+    return map;
+  }
+
+  /** Whether this member's side of the cluster has the quorum (always, without protection). */
+  public static boolean hasQuorum(HazelcastInstance hazelcast) {
+    Object quorum = hazelcast.getConfig().getUserContext().get(QUORUM);
+    if (!(quorum instanceof Integer size) || size <= 1) {
+      return true;
+    }
+    return hazelcast.getSplitBrainProtectionService().getSplitBrainProtection(QUORUM).hasMinimumSize();
   }
 }

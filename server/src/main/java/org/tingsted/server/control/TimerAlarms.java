@@ -1,6 +1,10 @@
 package org.tingsted.server.control;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,16 +16,26 @@ import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionCommand;
 import org.tingsted.server.deliberation.Timer;
 import org.tingsted.server.deliberation.TimerStatus;
+import org.tingsted.server.roster.Assembly;
+import org.tingsted.server.roster.Roster;
+import org.tingsted.server.roster.Session;
+import org.tingsted.server.streams.StreamEntry;
+import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
- * Makes the session timers elapse: for every running timer of a session this node follows,
- * an alarm at its deadline sends {@code ElapseTimer} to the session's stream as the server.
+ * Makes the session timers elapse: for every running timer of a session whose stream this node
+ * owns, an alarm at its deadline sends {@code ElapseTimer} to the session's stream as the server.
+ * Whether anybody is connected does not matter.
  *
- * <p>Every node that follows a session sets the same alarms; the command id names the timer
- * and its deadline, so the stream applies the first and answers the others with the original
- * ack. A timer that fell due while no node followed its session (after a restart, say) fires
- * as soon as one does. Lives on the gateway's context.
+ * <p>The owner arms a session's alarms as it accepts the session's events; when ownership
+ * moves (a node died, joined or left), {@link #sweep} arms the sessions this node owns now
+ * and drops the alarms of those it no longer does. The command id names the timer and its
+ * deadline, so should a former owner's alarm fire too, the stream applies the first and
+ * answers the other with the original ack: a timer elapses once. A timer that fell due while
+ * no node held its session (the whole cluster restarted) fires as soon as one sweeps.
+ *
+ * <p>Lives on a context of its own: plain fields, no locks.
  */
 public final class TimerAlarms {
 
@@ -32,17 +46,50 @@ public final class TimerAlarms {
   private static final int RETRIES = 20;
 
   private final Vertx vertx;
+  private final Context context;
   private final Streams streams;
+  private final Roster roster;
   /** Alarm ids by stream, timer and deadline: a new deadline is a new alarm. */
   private final Map<String, Long> alarms = new HashMap<>();
 
-  public TimerAlarms(Vertx vertx, Streams streams) {
+  /** Call from outside any Vert.x context: the alarms get one of their own. */
+  public TimerAlarms(Vertx vertx, Streams streams, Roster roster) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.streams = streams;
+    this.roster = roster;
+    streams.onAccepted(accepted -> {
+      if (accepted.state() instanceof SessionBoard session) {
+        context.runOnContext(v -> watch(accepted.stream(), session));
+      }
+    });
+  }
+
+  /**
+   * Arms the timers of every session whose stream this node owns now, and drops the alarms of
+   * sessions it no longer owns. Completes with how many sessions it armed.
+   */
+  public Future<Integer> sweep() {
+    Promise<Integer> swept = Promise.promise();
+    context.runOnContext(v -> roster.all().compose(assemblies -> {
+      var owned = new ArrayList<Future<StreamEntry>>();
+      for (Assembly assembly : assemblies) {
+        for (Session session : assembly.sessions()) {
+          String stream = StreamNames.ofSession(session.id());
+          if (streams.ownedHere(stream)) {
+            owned.add(streams.read(stream).onSuccess(entry -> watch(stream, (SessionBoard) entry.state())));
+          } else {
+            forget(stream);
+          }
+        }
+      }
+      return Future.all(owned).map(all -> owned.size());
+    }).onComplete(swept));
+    return swept.future();
   }
 
   /** Sets the alarms a session's state asks for, and drops those it no longer does. */
-  public void watch(String stream, SessionBoard board) {
+  private void watch(String stream, SessionBoard board) {
     var wanted = new HashMap<String, Timer>();
     for (Timer t : board.timers().values()) {
       if (t.status() == TimerStatus.RUNNING) {
@@ -59,8 +106,8 @@ public final class TimerAlarms {
     wanted.forEach((key, timer) -> alarms.computeIfAbsent(key, k -> arm(stream, timer, k, 0)));
   }
 
-  /** Drops every alarm of a stream this node stopped following. */
-  public void forget(String stream) {
+  /** Drops every alarm of a session this node no longer owns. */
+  private void forget(String stream) {
     for (Iterator<Map.Entry<String, Long>> it = alarms.entrySet().iterator(); it.hasNext(); ) {
       var alarm = it.next();
       if (alarm.getKey().startsWith(stream + "|")) {

@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -23,7 +24,6 @@ import org.tingsted.protocol.TableCommand;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Limits;
-import org.tingsted.server.deliberation.Phases;
 import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.SessionBoard;
@@ -122,6 +122,7 @@ final class Connection {
     if (state == State.CLOSED) {
       return;
     }
+    long arrived = System.nanoTime();
     ClientMessage message;
     try {
       message = gateway.frames().codec().decodeClient(text);
@@ -146,11 +147,11 @@ final class Connection {
     } else if (message instanceof ConnectionCommand.History history) {
       history(history);
     } else if (message instanceof TableCommand command) {
-      run(command);
+      run(command, arrived);
     } else if (message instanceof PlenaryCommand command) {
-      plenary(command);
+      plenary(command, arrived);
     } else if (message instanceof ControlCommand command) {
-      control(command);
+      control(command, arrived);
     } else {
       refuse(message.id(), ErrorCode.UNKNOWN_TYPE, "no handler for " + message.getClass().getSimpleName());
     }
@@ -172,6 +173,11 @@ final class Connection {
     }
     state = State.JOINING;
     gateway.vertx().cancelTimer(helloTimer);
+    if (!gateway.serving()) {
+      refuse(hello.id(), ErrorCode.INTERNAL, "this server is not serving now; connect again to reach another one");
+      close(Protocol.CLOSE_GOING_AWAY, "not serving");
+      return;
+    }
     JoinTokens.Claim claim = gateway.tokens().verify(hello.token());
     if (claim == null) {
       unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");
@@ -208,6 +214,7 @@ final class Connection {
       this.device = hello.device() == null ? Device.ROOM : hello.device();
       this.state = State.OPEN;
       gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
+      gateway.meters().opened();
       var streams = new LinkedHashMap<String, Long>();
       feeds.values().forEach(f -> streams.put(f.stream, f.seq()));
       reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
@@ -266,7 +273,7 @@ final class Connection {
         });
   }
 
-  private void run(TableCommand command) {
+  private void run(TableCommand command, long arrived) {
     if (actor.role() == Role.OBSERVER) {
       refuse(command.id(), ErrorCode.FORBIDDEN, "observers follow the tables but do not take part");
       return;
@@ -282,12 +289,9 @@ final class Connection {
       return;
     }
     org.tingsted.server.deliberation.TableCommand model = Translation.toModel(command);
-    Rejection closed = Phases.check(session().phaseFor(table), model, actor.role());
-    if (closed != null) {
-      refuse(command.id(), Translation.errorCode(closed.reason()), closed.message());
-      return;
-    }
-    settle(command.id(), stream, gateway.streams().execute(stream, model, actorAt(table), command.id()));
+    // The phase is checked where the command is decided, against the session's owner's copy.
+    settle(command, arrived, stream, gateway.streams().execute(stream, model, actorAt(table), command.id(),
+        StreamNames.ofSession(member.session())));
   }
 
   /**
@@ -357,7 +361,7 @@ final class Connection {
    * A control command runs on the sender's session stream. Moving a member changes the
    * roster first, so that wherever they connect next they sit at their new table.
    */
-  private void control(ControlCommand command) {
+  private void control(ControlCommand command, long arrived) {
     String stream = StreamNames.ofSession(member.session());
     Future<Outcome> outcome;
     if (command instanceof ControlCommand.MoveMember move) {
@@ -372,7 +376,7 @@ final class Connection {
     } else {
       outcome = gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)), command.id());
     }
-    settle(command.id(), stream, outcome);
+    settle(command, arrived, stream, outcome);
   }
 
   /**
@@ -423,7 +427,7 @@ final class Connection {
    * from its table's board, so that the draft keeps what the table wrote; a final vote counts
    * the session's members as its electorate.
    */
-  private void plenary(PlenaryCommand command) {
+  private void plenary(PlenaryCommand command, long arrived) {
     String stream = StreamNames.ofSession(member.session());
     Future<SessionCommand> translated;
     if (command instanceof PlenaryCommand.Promote promote) {
@@ -453,7 +457,7 @@ final class Connection {
           .filter(m -> m.role() == Role.MEMBER && member.session().equals(m.session())).count();
       translated = Future.succeededFuture(Translation.toModel(command, electorate));
     }
-    settle(command.id(), stream, translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
+    settle(command, arrived, stream, translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
   }
 
   /** A cluster's text (its proposals' titles) can outgrow a draft's: cut it with an ellipsis. */
@@ -474,27 +478,53 @@ final class Connection {
    * Answers a command once its outcome is known: an ack or the model's refusal; a roster or
    * lookup refusal on the way there with its code; anything else as {@code internal}, logged.
    */
-  private void settle(String id, String stream, Future<Outcome> outcome) {
-    outcome.onSuccess(done -> answer(id, done)).onFailure(e -> {
+  private void settle(ClientMessage command, long arrived, String stream, Future<Outcome> outcome) {
+    String id = command.id();
+    String type = Meters.typeOf(command);
+    outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
+      ErrorCode code;
       if (e instanceof RosterException refused) {
-        refuse(id, "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID, refused.getMessage());
+        code = "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID;
+        refuse(id, code, refused.getMessage());
       } else if (e instanceof NotFound notFound) {
-        refuse(id, ErrorCode.NOT_FOUND, notFound.getMessage());
+        code = ErrorCode.NOT_FOUND;
+        refuse(id, code, notFound.getMessage());
+      } else if (noQuorum(e)) {
+        code = ErrorCode.INTERNAL;
+        LOG.warn("command {} refused: this node's side of the cluster has no quorum", id);
+        refuse(id, code, "this server has lost touch with the rest of the cluster and changes nothing now; "
+            + "your command was not carried out: connect again and retry");
       } else {
+        code = ErrorCode.INTERNAL;
         LOG.error("command {} of member {} failed on {}", id, member.id(), stream, e);
-        refuse(id, ErrorCode.INTERNAL, "the server could not carry this out; try again");
+        refuse(id, code, "the server could not carry this out; try again");
       }
+      gateway.meters().answered(type, code.wireName(), arrived);
     });
   }
 
-  private void answer(String id, Outcome outcome) {
+  private static boolean noQuorum(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SplitBrainProtectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void answer(String type, long arrived, String id, Outcome outcome) {
     if (outcome.isRejected()) {
-      refuse(id, Translation.errorCode(outcome.rejection().reason()), outcome.rejection().message());
-    } else if (outcome.seq() > 0) {
+      ErrorCode code = Translation.errorCode(outcome.rejection().reason());
+      refuse(id, code, outcome.rejection().message());
+      gateway.meters().answered(type, code.wireName(), arrived);
+      return;
+    }
+    if (outcome.seq() > 0) {
       reply(new Reply.Ack(id, outcome.stream(), outcome.seq()));
     } else {
       reply(Reply.Ack.withoutEvent(id));
     }
+    gateway.meters().answered(type, "ack", arrived);
   }
 
   private void unauthorized(String id, String message) {
@@ -502,7 +532,8 @@ final class Connection {
     close(Protocol.CLOSE_UNAUTHORIZED, "unauthorized");
   }
 
-  private void close(int code, String reason) {
+  /** Closes the connection with {@code code}, e.g. 1001 when this node goes away. */
+  void close(int code, String reason) {
     if (state == State.CLOSED) {
       return;
     }
@@ -522,6 +553,7 @@ final class Connection {
     gateway.vertx().cancelTimer(consoleTimer);
     if (was == State.OPEN) {
       gateway.closed(member.id(), this);
+      gateway.meters().closed();
     }
     if (was == State.OPEN && member.table() != null && feeds.containsKey(StreamNames.ofTable(member.table()))) {
       gateway.presence().leave(assembly, member.table(), key);

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.tingsted.server.streams.StreamEvent;
 import org.tingsted.server.streams.Streams;
 
@@ -20,26 +19,24 @@ final class Feeds {
   private final Frames frames;
   private final Map<String, Future<StreamFeed>> feeds = new HashMap<>();
   private final BiConsumer<StreamFeed, StreamEvent> changes;
-  private final Consumer<StreamFeed> stopped;
+  private final Meters meters;
 
   /**
    * @param changes told of every change of every feed (see {@link StreamFeed#onChange})
-   * @param stopped told when a feed stops because nobody on this node reads it any more
    */
-  Feeds(Vertx vertx, Streams streams, Frames frames, BiConsumer<StreamFeed, StreamEvent> changes,
-        Consumer<StreamFeed> stopped) {
+  Feeds(Vertx vertx, Streams streams, Frames frames, BiConsumer<StreamFeed, StreamEvent> changes, Meters meters) {
     this.vertx = vertx;
+    this.meters = meters;
     this.streams = streams;
     this.frames = frames;
     this.changes = changes;
-    this.stopped = stopped;
   }
 
   /** Holds the stream's feed, starting it if this node did not follow the stream yet. */
   Future<StreamFeed> hold(String stream) {
     Future<StreamFeed> feed = feeds.get(stream);
     if (feed == null) {
-      var created = new StreamFeed(vertx, streams, frames, stream);
+      var created = new StreamFeed(vertx, streams, frames, stream, meters.delivery());
       created.onChange(changes);
       Future<StreamFeed> starting = created.start();
       feeds.put(stream, starting);
@@ -52,12 +49,16 @@ final class Feeds {
     });
   }
 
+  /** Asks every feed to check that it is not behind its stream's owner (after the cluster changed). */
+  void catchUp() {
+    feeds.values().forEach(f -> f.onSuccess(StreamFeed::catchUp));
+  }
+
   /** Lets go of a feed that {@link #hold} gave; the last holder stops it. */
   void release(StreamFeed feed) {
     if (--feed.holders == 0) {
       feeds.remove(feed.stream);
       feed.stop();
-      stopped.accept(feed);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.tingsted.server.gateway;
 
 import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
@@ -12,9 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.tingsted.protocol.Protocol;
-import org.tingsted.server.control.TimerAlarms;
-import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionEvent;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
@@ -48,21 +48,28 @@ public final class Gateway {
   private final Streams streams;
   private final Frames frames = new Frames();
   private final Feeds feeds;
-  private final TimerAlarms alarms;
   /** The open connections of each member on this node, to follow them when they move. */
   private final Map<String, Set<Connection>> byMember = new HashMap<>();
   /** Connections of lead facilitators, who get the console. */
   private final Set<Connection> consoles = new LinkedHashSet<>();
   private final Presence presence;
+  private final Meters meters;
+  private final BooleanSupplier serving;
 
-  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams) {
+  /**
+   * @param serving whether this node takes members now: not while it shuts down, nor while its
+   *                side of a split cluster lacks the quorum
+   */
+  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams,
+                 MeterRegistry registry, BooleanSupplier serving) {
     this.vertx = vertx;
     this.roster = roster;
     this.tokens = tokens;
     this.streams = streams;
-    this.alarms = new TimerAlarms(vertx, streams);
-    this.feeds = new Feeds(vertx, streams, frames, this::changed, this::stopped);
-    this.presence = new Presence(vertx, hazelcast, frames);
+    this.serving = serving;
+    this.meters = new Meters(registry);
+    this.feeds = new Feeds(vertx, streams, frames, this::changed, meters);
+    this.presence = new Presence(vertx, hazelcast, frames, roster);
   }
 
   /** The Hazelcast serializers of what the gateway keeps in Hazelcast. */
@@ -97,6 +104,24 @@ public final class Gateway {
     handshake.accept();
   }
 
+  /**
+   * Sends every member on this node elsewhere: closes their connections with 1001 (going
+   * away), so that their apps reconnect at once, through the load balancer, to another node.
+   */
+  public void sendAway(String reason) {
+    for (Set<Connection> open : List.copyOf(byMember.values())) {
+      List.copyOf(open).forEach(c -> c.close(Protocol.CLOSE_GOING_AWAY, reason));
+    }
+  }
+
+  /** The cluster changed: every feed checks it is not behind, and a dead node's seats are cleared. */
+  public void clusterChanged(String deadNode) {
+    feeds.catchUp();
+    if (deadNode != null) {
+      presence.dropNode(deadNode);
+    }
+  }
+
   /** Takes over an accepted socket. */
   public void connect(ServerWebSocket socket) {
     new Connection(this, socket).start();
@@ -121,9 +146,6 @@ public final class Gateway {
   }
 
   private void changed(StreamFeed feed, StreamEvent event) {
-    if (feed.state() instanceof SessionBoard session) {
-      alarms.watch(feed.stream, session);
-    }
     for (Connection lead : List.copyOf(consoles)) {
       lead.consoleDue(feed.stream);
     }
@@ -132,10 +154,6 @@ public final class Gateway {
         c.moved(moved.from(), moved.to());
       }
     }
-  }
-
-  private void stopped(StreamFeed feed) {
-    alarms.forget(feed.stream);
   }
 
   Vertx vertx() {
@@ -164,5 +182,13 @@ public final class Gateway {
 
   Presence presence() {
     return presence;
+  }
+
+  Meters meters() {
+    return meters;
+  }
+
+  boolean serving() {
+    return serving.getAsBoolean();
   }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tingsted.protocol.Device;
 import org.tingsted.protocol.PresentMember;
 import org.tingsted.protocol.Push;
@@ -15,6 +17,7 @@ import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.ModelJson;
 
@@ -25,14 +28,21 @@ import org.tingsted.server.streams.ModelJson;
  */
 final class Presence {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
+
   private final Vertx vertx;
   private final IMap<String, TablePresence> tables;
   private final Frames frames;
+  private final Roster roster;
+  /** This node's Hazelcast member, which every seat taken here names. */
+  private final String node;
 
-  Presence(Vertx vertx, HazelcastInstance hazelcast, Frames frames) {
+  Presence(Vertx vertx, HazelcastInstance hazelcast, Frames frames, Roster roster) {
     this.vertx = vertx;
     this.tables = hazelcast.getMap(HazelcastSetup.MAP_PREFIX + "presence");
     this.frames = frames;
+    this.roster = roster;
+    this.node = hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
   static List<SerializerConfig> serializers() {
@@ -40,7 +50,8 @@ final class Presence {
     return List.of(
         JsonSerializer.of(mapper, TablePresence.class, 1201),
         JsonSerializer.of(mapper, TablePresence.Arrive.class, 1202),
-        JsonSerializer.of(mapper, TablePresence.Leave.class, 1203));
+        JsonSerializer.of(mapper, TablePresence.Leave.class, 1203),
+        JsonSerializer.of(mapper, TablePresence.DropNode.class, 1204));
   }
 
   /** The event-bus address on which a table's presence frames go to every node. */
@@ -49,7 +60,7 @@ final class Presence {
   }
 
   Future<Void> arrive(Assembly assembly, String table, String connection, Member member, Device device) {
-    var arrive = new TablePresence.Arrive(connection, new TablePresence.Seat(member.id(), device.wireName()));
+    var arrive = new TablePresence.Arrive(assembly.id(), connection, new TablePresence.Seat(member.id(), device.wireName(), node));
     return publish(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, arrive), vertx.getOrCreateContext()));
   }
 
@@ -61,6 +72,26 @@ final class Presence {
   /** Publishes the table's presence as it is, for a reader who arrived without a seat there. */
   Future<Void> announce(Assembly assembly, String table) {
     return publish(assembly, table, Future.fromCompletionStage(tables.getAsync(table), vertx.getOrCreateContext()));
+  }
+
+  /**
+   * The seats a dead node held are gone: removes them from every table and publishes the
+   * tables whose presence changed. Completes with how many tables changed.
+   */
+  Future<Integer> dropNode(String deadNode) {
+    return vertx.executeBlocking(() -> tables.executeOnEntries(new TablePresence.DropNode(deadNode)))
+        .compose(results -> {
+          var published = new ArrayList<Future<Void>>();
+          results.forEach((table, presence) -> {
+            if (presence != null && presence.assembly() != null) {
+              published.add(roster.get(presence.assembly()).compose(assembly -> assembly == null
+                  ? Future.succeededFuture()
+                  : publish(assembly, table, Future.succeededFuture(presence))));
+            }
+          });
+          return Future.all(published).map(all -> published.size());
+        })
+        .onFailure(e -> LOG.warn("could not clear the presence of node {}", deadNode, e));
   }
 
   private Future<Void> publish(Assembly assembly, String table, Future<TablePresence> change) {

@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,16 +32,20 @@ import org.tingsted.server.streams.Streams;
  * see, and the last events for readers that resume. A table's feed also carries the table's
  * presence.
  *
- * <p>Events can arrive out of order (commands run at the stream's owner and are published by
- * whichever node sent them), so the feed holds back what comes early and hands events to
- * readers strictly in seq order. A gap that does not close by itself within
- * {@link #GAP_WAIT_MS} is filled from the stream's working copy in Hazelcast.
+ * <p>A stream's owner publishes its events in seq order, so they normally arrive in order. When
+ * ownership moves (a node died or left), a new owner may publish what its predecessor had
+ * journaled but not sent, and the event bus may lose what was in flight; so the feed holds back
+ * what comes early and hands events to readers strictly in seq order. A gap that does not close
+ * by itself within {@link #GAP_WAIT_MS} is filled from the stream's working copy in Hazelcast,
+ * and every {@link #CATCH_UP_MS}, or when told the cluster changed, the feed asks the owner for
+ * the stream's seq so that it cannot stay behind on an event that never reached this node.
  *
  * <p>Lives on the gateway's context: plain fields, no locks.
  */
 final class StreamFeed {
 
   static final long GAP_WAIT_MS = 250;
+  static final long CATCH_UP_MS = 2000;
   private static final Logger LOG = LoggerFactory.getLogger(StreamFeed.class);
 
   private final Vertx vertx;
@@ -62,11 +67,15 @@ final class StreamFeed {
   private State state;
   private long seq;
   private long gapTimer = -1;
+  private long catchUpTimer = -1;
   private BiConsumer<StreamFeed, StreamEvent> listener = (feed, event) -> { };
   int holders;
 
-  StreamFeed(Vertx vertx, Streams streams, Frames frames, String stream) {
+  private final Timer delivery;
+
+  StreamFeed(Vertx vertx, Streams streams, Frames frames, String stream, Timer delivery) {
     this.vertx = vertx;
+    this.delivery = delivery;
     this.streams = streams;
     this.frames = frames;
     this.stream = stream;
@@ -94,6 +103,7 @@ final class StreamFeed {
           ready = true;
           drainEarly();
           listener.accept(this, null);
+          catchUpTimer = vertx.setPeriodic(CATCH_UP_MS, id -> catchUp());
           return this;
         });
   }
@@ -101,6 +111,9 @@ final class StreamFeed {
   Future<Void> stop() {
     if (gapTimer >= 0) {
       vertx.cancelTimer(gapTimer);
+    }
+    if (catchUpTimer >= 0) {
+      vertx.cancelTimer(catchUpTimer);
     }
     return Future.all(events.unregister(), presence == null ? Future.succeededFuture() : presence.unregister()).mapEmpty();
   }
@@ -205,6 +218,15 @@ final class StreamFeed {
     }
   }
 
+  /** Asks the owner how far the stream is, and fills in what this node has not heard of. */
+  void catchUp() {
+    streams.seq(stream).onSuccess(owned -> {
+      if (owned > seq && gapTimer < 0) {
+        fillGap();
+      }
+    }).onFailure(e -> LOG.debug("could not ask the owner of {} for its seq", stream, e));
+  }
+
   private void fillGap() {
     streams.read(stream).onSuccess(entry -> {
       if (entry.oldestRecentSeq() <= seq + 1) {
@@ -235,6 +257,7 @@ final class StreamFeed {
     if (window.size() > StreamEntry.RECENT_EVENTS) {
       window.removeFirst();
     }
+    delivery.record(Math.max(0, System.currentTimeMillis() - e.at()), java.util.concurrent.TimeUnit.MILLISECONDS);
     // Most readers see the same thing: encode each distinct view of the event once.
     Map<Event, String> encoded = new HashMap<>();
     for (Connection reader : new ArrayList<>(readers)) {

@@ -1,19 +1,26 @@
 package org.tingsted.server.http;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.function.Function;
 import org.tingsted.server.gateway.Gateway;
 import org.tingsted.server.report.Reports;
 
 /**
- * The node's one HTTP server: the WebSocket endpoint, the admin REST API, a health check and
+ * The node's one HTTP server: the WebSocket endpoint, the admin REST API, liveness
+ * ({@code /health}), readiness ({@code /ready}), metrics for Prometheus ({@code /metrics}) and
  * the web client's static files.
  */
 public final class HttpVerticle extends VerticleBase {
@@ -56,7 +63,10 @@ public final class HttpVerticle extends VerticleBase {
   private final JoinLinks links;
   private final Function<Vertx, Gateway> gatewayFactory;
   private final Function<Integer, String> publicUrl;
+  private final HealthChecks readiness;
+  private final PrometheusMeterRegistry metrics;
   private HttpServer server;
+  private Gateway gateway;
 
   /**
    * @param gatewayFactory makes the gateway on this verticle's context, so that its sockets,
@@ -65,7 +75,9 @@ public final class HttpVerticle extends VerticleBase {
    */
   public HttpVerticle(String host, int port, AdminApi admin, JoinLinks links,
                       Function<Vertx, Gateway> gatewayFactory,
-                      Function<Integer, String> publicUrl) {
+                      Function<Integer, String> publicUrl, HealthChecks readiness, PrometheusMeterRegistry metrics) {
+    this.readiness = readiness;
+    this.metrics = metrics;
     this.host = host;
     this.port = port;
     this.admin = admin;
@@ -76,7 +88,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Gateway gateway = gatewayFactory.apply(vertx);
+    gateway = gatewayFactory.apply(vertx);
     Router router = Router.router(vertx);
     // First, for every request (pages, files, the API's JSON, errors): the security headers.
     router.route().handler(ctx -> {
@@ -87,8 +99,11 @@ public final class HttpVerticle extends VerticleBase {
           .set("Referrer-Policy", "no-referrer");
       ctx.next();
     });
-    router.get("/healthz").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/json").end("{\"status\":\"up\"}"));
+    // Liveness: the node's event loop answers. Readiness: the node can serve (see TingstedNode).
+    router.get("/health").handler(HealthCheckHandler.create(vertx)
+        .register("http", promise -> promise.complete(Status.OK())));
+    router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
     router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));
@@ -101,6 +116,16 @@ public final class HttpVerticle extends VerticleBase {
         .webSocketHandler(gateway::connect)
         .requestHandler(router);
     return server.listen().onSuccess(s -> links.baseUrl(publicUrl.apply(s.actualPort())));
+  }
+
+  /** Runs {@code action} with the gateway, on the gateway's context. */
+  public Future<Void> withGateway(java.util.function.Consumer<Gateway> action) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      action.accept(gateway);
+      done.complete();
+    });
+    return done.future();
   }
 
   /** The port the server listens on. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ final class GroupCommit implements AutoCloseable {
       + "VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String UNIQUE_VIOLATION = "23505";
 
-  private record Append(List<JournalRow> rows, CompletableFuture<Void> done) {
+  private record Append(List<JournalRow> rows, CompletableFuture<Void> done, long queuedNanos) {
   }
 
   private final DataSource dataSource;
@@ -36,6 +37,8 @@ final class GroupCommit implements AutoCloseable {
   private final Thread writer;
   private volatile boolean running = true;
   private volatile long commits;
+  private volatile Timer appendTimer;
+  private volatile Timer commitTimer;
 
   GroupCommit(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -45,13 +48,19 @@ final class GroupCommit implements AutoCloseable {
   }
 
   CompletableFuture<Void> append(List<JournalRow> rows) {
-    var append = new Append(List.copyOf(rows), new CompletableFuture<>());
+    var append = new Append(List.copyOf(rows), new CompletableFuture<>(), System.nanoTime());
     if (!running) {
       append.done().completeExceptionally(new JournalException("the journal is closed", null));
       return append.done();
     }
     queue.add(append);
     return append.done();
+  }
+
+  /** Records from now on how long appends wait until committed, and how long each commit takes. */
+  void measure(Timer append, Timer commit) {
+    this.appendTimer = append;
+    this.commitTimer = commit;
   }
 
   /** How many transactions have committed: with concurrent appends, fewer than appends. */
@@ -88,7 +97,7 @@ final class GroupCommit implements AutoCloseable {
   private void write(List<Append> batch) {
     try {
       insert(batch);
-      batch.forEach(a -> a.done().complete(null));
+      batch.forEach(this::done);
     } catch (SQLException shared) {
       if (batch.size() == 1) {
         batch.get(0).done().completeExceptionally(translate(shared));
@@ -97,7 +106,7 @@ final class GroupCommit implements AutoCloseable {
       for (Append alone : batch) {
         try {
           insert(List.of(alone));
-          alone.done().complete(null);
+          done(alone);
         } catch (SQLException e) {
           alone.done().completeExceptionally(translate(e));
         }
@@ -105,7 +114,16 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  private void done(Append append) {
+    Timer timer = appendTimer;
+    if (timer != null) {
+      timer.record(System.nanoTime() - append.queuedNanos(), TimeUnit.NANOSECONDS);
+    }
+    append.done().complete(null);
+  }
+
   private void insert(List<Append> appends) throws SQLException {
+    long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -124,6 +142,10 @@ final class GroupCommit implements AutoCloseable {
         insert.executeBatch();
         connection.commit();
         commits++;
+        Timer timer = commitTimer;
+        if (timer != null) {
+          timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
       } catch (SQLException e) {
         connection.rollback();
         throw e;

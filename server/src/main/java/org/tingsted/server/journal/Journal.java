@@ -1,6 +1,8 @@
 package org.tingsted.server.journal;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,6 +69,33 @@ public final class Journal implements AutoCloseable {
    */
   public CompletableFuture<Void> append(List<JournalRow> rows) {
     return appends.append(rows);
+  }
+
+  /**
+   * Reports to {@code registry}: {@code tingsted.journal.append} (from an append until its rows
+   * are committed) and {@code tingsted.journal.commit} (one transaction).
+   */
+  public void measure(MeterRegistry registry) {
+    appends.measure(
+        Timer.builder("tingsted.journal.append").description("from an append until its events are committed")
+            .publishPercentileHistogram().register(registry),
+        Timer.builder("tingsted.journal.commit").description("one group-commit transaction")
+            .publishPercentileHistogram().register(registry));
+  }
+
+  /** Whether the database answers within {@code seconds}. */
+  public boolean reachable(int seconds) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(seconds);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** The seq of a stream's last event in the journal, 0 when it has none. */
+  public long lastSeq(String stream) {
+    return query("SELECT MAX(seq) FROM events WHERE stream = ?", ps -> ps.setString(1, stream), rs -> rs.getLong(1))
+        .stream().findFirst().orElse(0L);
   }
 
   /** Transactions committed so far by appends (group commit makes this less than appends). */

@@ -38,7 +38,7 @@ public final class Roster {
 
   /** Keeps the assemblies in the journal: written through, all loaded when the cluster starts. */
   public static void configure(Config config, Journal journal) {
-    config.addMapConfig(HazelcastSetup.storedMap(MAP, new RosterStore(journal), true));
+    config.addMapConfig(HazelcastSetup.storedMap(config, MAP, new RosterStore(journal), true));
   }
 
   /** The Hazelcast serializers of what this package keeps in Hazelcast. */

@@ -3,17 +3,20 @@ package org.tingsted.server.streams;
 import com.hazelcast.map.EntryProcessor;
 import java.util.Map;
 
-/** The backup half of {@link RunCommand}: puts the entry the owner computed. */
-record ReplaceEntry(StreamEntry entry) implements EntryProcessor<String, StreamEntry, Outcome> {
+/**
+ * A backup's half of an entry processor that replaced the owner's copy whole (a reload from
+ * the journal), or dropped it ({@code entry} null): puts the same on the backup.
+ */
+record ReplaceEntry<R>(StreamEntry entry) implements EntryProcessor<String, StreamEntry, R> {
 
   @Override
-  public Outcome process(Map.Entry<String, StreamEntry> target) {
+  public R process(Map.Entry<String, StreamEntry> target) {
     target.setValue(entry);
     return null;
   }
 
   @Override
-  public EntryProcessor<String, StreamEntry, Outcome> getBackupProcessor() {
+  public EntryProcessor<String, StreamEntry, R> getBackupProcessor() {
     return null;
   }
 }

@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.Offloadable;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,12 @@ import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Command;
 import org.tingsted.server.deliberation.Decision;
 import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.PhaseKind;
+import org.tingsted.server.deliberation.Phases;
 import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.State;
+import org.tingsted.server.deliberation.TableCommand;
 import org.tingsted.server.deliberation.Timed;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalException;
@@ -31,13 +35,16 @@ import org.tingsted.server.journal.JournalException;
  * one waits for the journal), so the stream needs no lock of its own, and the working copy
  * never holds an event that the journal does not.
  *
- * <p>The backup gets the resulting entry, not the command, so that a backup never decides
- * again (with another clock) and both copies agree.
+ * <p>A table command is decided against the phase in force: the one its session's owner holds
+ * when the command is decided ({@link ReadPhase}), not a follower's copy of the session.
+ *
+ * <p>The owner publishes the accepted events ({@link Publisher}), still holding the key, so
+ * that they leave in seq order. The backup gets the accepted events, not the command, so that
+ * a backup never decides again (with another clock) and both copies agree, and not the whole
+ * entry, so that what crosses to the backup does not grow with the board.
  */
 final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, Offloadable, HazelcastInstanceAware {
 
-  /** The key under which a node's {@link Journal} sits in Hazelcast's user context. */
-  static final String JOURNAL = "tingsted.journal";
   /** A stream keeps a snapshot in the journal every this many events, so restarts replay little. */
   static final int SNAPSHOT_EVERY = 200;
   private static final long JOURNAL_TIMEOUT_SECONDS = 30;
@@ -47,30 +54,32 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
   private final Command command;
   private final Actor actor;
   private final String commandId;
+  private final String gate;
   @JsonIgnore
-  private transient StreamEntry after;
+  private transient EntryProcessor<String, StreamEntry, Outcome> backup;
   @JsonIgnore
-  private transient Journal journal;
+  private transient Owner owner;
+  @JsonIgnore
+  private transient IMap<String, StreamEntry> entries;
 
+  /**
+   * @param gate the session stream whose phase gates this table command, or null for none
+   */
   @JsonCreator
   RunCommand(@JsonProperty("stream") String stream, @JsonProperty("command") Command command,
-             @JsonProperty("actor") Actor actor, @JsonProperty("commandId") String commandId) {
+             @JsonProperty("actor") Actor actor, @JsonProperty("commandId") String commandId,
+             @JsonProperty("gate") String gate) {
     this.stream = stream;
     this.command = command;
     this.actor = actor;
     this.commandId = commandId;
-  }
-
-  RunCommand(String stream, Command command, Actor actor, String commandId, Journal journal) {
-    this(stream, command, actor, commandId);
-    this.journal = journal;
+    this.gate = gate;
   }
 
   @Override
   public void setHazelcastInstance(HazelcastInstance hazelcast) {
-    if (journal == null) {
-      journal = (Journal) hazelcast.getUserContext().get(JOURNAL);
-    }
+    owner = Owner.of(hazelcast);
+    entries = hazelcast.getMap(Streams.MAP);
   }
 
   /** Runs off the partition thread, with the key locked, because it waits for the journal. */
@@ -95,6 +104,10 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     return commandId;
   }
 
+  @JsonProperty public String gate() {
+    return gate;
+  }
+
   @Override
   public Outcome process(Map.Entry<String, StreamEntry> entry) {
     StreamEntry current = entry.getValue() != null ? entry.getValue() : StreamEntry.empty(stream);
@@ -107,6 +120,13 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     if (!kind.commandType().isInstance(command)) {
       return Outcome.rejected(stream, new Rejection(Rejection.Reason.INVALID,
           command.getClass().getSimpleName() + " is not a command for " + stream));
+    }
+    if (gate != null && command instanceof TableCommand tableCommand) {
+      PhaseKind phase = entries.executeOnKey(gate, new ReadPhase(StreamKind.idOf(stream)));
+      Rejection closed = Phases.check(phase, tableCommand, actor.role());
+      if (closed != null) {
+        return Outcome.rejected(stream, closed);
+      }
     }
     long at = System.currentTimeMillis();
     // The owner's clock is the one clock: commands that depend on time get it stamped here.
@@ -125,6 +145,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
       state = kind.evolve(state, event);
       events.add(new StreamEvent(stream, ++seq, at, by, event));
     }
+    Journal journal = owner.journal();
     try {
       journal.append(events.stream().map(e -> JournalCodec.row(e, commandId)).toList())
           .get(JOURNAL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -133,6 +154,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
         // Another writer holds this seq: our copy is stale. Drop it so that the next access
         // reloads the stream from the journal, and let the caller run the command again.
         entry.setValue(null);
+        backup = new ReplaceEntry<>(null);
         return Outcome.stale(stream);
       }
       throw new JournalException.Unavailable("the journal refused " + stream + ": " + e.getCause().getMessage(), e.getCause());
@@ -142,8 +164,10 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     } catch (TimeoutException e) {
       throw new JournalException.Unavailable("the journal did not answer within " + JOURNAL_TIMEOUT_SECONDS + " s", e);
     }
-    after = current.append(events, state, ackKey);
+    StreamEntry after = current.append(events, state, ackKey);
     entry.setValue(after);
+    backup = new ApplyEvents(events, ackKey);
+    owner.publisher().publish(stream, events, state);
     if (current.seq() / SNAPSHOT_EVERY != after.seq() / SNAPSHOT_EVERY) {
       journal.saveSnapshot(new Journal.Snapshot(stream, after.seq(), JournalCodec.state(state)));
     }
@@ -152,6 +176,6 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
 
   @Override
   public EntryProcessor<String, StreamEntry, Outcome> getBackupProcessor() {
-    return after == null ? null : new ReplaceEntry(after);
+    return backup;
   }
 }

@@ -19,8 +19,8 @@ import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalException;
 
 /**
- * Runs commands against streams (tables' and sessions') at the owner of each stream's partition and publishes
- * the accepted events to every node.
+ * Runs commands against streams (tables' and sessions') at the owner of each stream's partition,
+ * which journals the accepted events and publishes them to every node ({@link Publisher}).
  *
  * <p>Results come back on the caller's Vert.x context; nothing here blocks an event loop.
  */
@@ -31,14 +31,19 @@ public final class Streams {
   };
 
   private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
   private final IMap<String, StreamEntry> entries;
-
   private final Journal journal;
+  private final Publisher publisher;
 
+  /** The streams of this node; from now on, what this node's streams accept is published through {@code vertx}. */
   public Streams(Vertx vertx, HazelcastInstance hazelcast, Journal journal) {
     this.vertx = vertx;
+    this.hazelcast = hazelcast;
     this.entries = hazelcast.getMap(MAP);
     this.journal = journal;
+    this.publisher = Owner.of(hazelcast).publisher();
+    publisher.attach(vertx);
   }
 
   /**
@@ -46,8 +51,8 @@ public final class Streams {
    * when a stream is not in memory, and the journal for the owners that run commands.
    */
   public static void configure(Config config, Journal journal) {
-    config.addMapConfig(HazelcastSetup.storedMap(MAP, new StreamLoader(journal), false));
-    config.getUserContext().put(RunCommand.JOURNAL, journal);
+    config.addMapConfig(HazelcastSetup.storedMap(config, MAP, new StreamLoader(journal), false));
+    config.getUserContext().put(Owner.KEY, new Owner(journal, new Publisher()));
   }
 
   /** The Hazelcast serializers of what this package keeps in and sends through Hazelcast. */
@@ -57,32 +62,75 @@ public final class Streams {
         JsonSerializer.of(mapper, StreamEntry.class, 1001),
         JsonSerializer.of(mapper, RunCommand.class, 1002),
         JsonSerializer.of(mapper, ReplaceEntry.class, 1003),
-        JsonSerializer.of(mapper, Outcome.class, 1004));
+        JsonSerializer.of(mapper, Outcome.class, 1004),
+        JsonSerializer.of(mapper, ApplyEvents.class, 1005),
+        JsonSerializer.of(mapper, ReadSeq.class, 1006),
+        JsonSerializer.of(mapper, ReadPhase.class, 1007),
+        JsonSerializer.of(mapper, Reconcile.class, 1008));
   }
 
   /**
    * Runs {@code command} by {@code actor} on {@code stream}. A command id that this
    * member already used on the stream is not run again: its outcome carries the original seq.
-   * Accepted events are journaled, then published on {@link StreamNames#address}, before the
-   * future completes; a copy found stale against the journal is reloaded and the command run once more.
+   * Accepted events are journaled before the future completes, and published by the stream's
+   * owner on {@link StreamNames#address}; a copy found stale against the journal is reloaded
+   * and the command run once more.
    */
   public Future<Outcome> execute(String stream, Command command, Actor actor, String commandId) {
-    return run(stream, command, actor, commandId)
-        .compose(outcome -> outcome.stale() ? run(stream, command, actor, commandId) : Future.succeededFuture(outcome))
+    return execute(stream, command, actor, commandId, null);
+  }
+
+  /**
+   * Runs a table command gated by the phase that the owner of the session stream {@code gate}
+   * holds for the table when the command is decided.
+   */
+  public Future<Outcome> execute(String stream, Command command, Actor actor, String commandId, String gate) {
+    var run = new RunCommand(stream, command, actor, commandId, gate);
+    return run(stream, run)
+        .compose(outcome -> outcome.stale() ? run(stream, run) : Future.succeededFuture(outcome))
         .map(outcome -> {
           if (outcome.stale()) {
             throw new JournalException.Unavailable(stream + " stayed stale after a reload from the journal", null);
-          }
-          if (!outcome.events().isEmpty()) {
-            vertx.eventBus().publish(StreamNames.address(stream), encode(outcome.events()));
           }
           return outcome;
         });
   }
 
-  private Future<Outcome> run(String stream, Command command, Actor actor, String commandId) {
-    var run = new RunCommand(stream, command, actor, commandId, journal);
+  private Future<Outcome> run(String stream, RunCommand run) {
     return Future.fromCompletionStage(entries.submitToKey(stream, run), vertx.getOrCreateContext());
+  }
+
+  /** Told, on one context of this node, of every batch of events that a stream owned here accepted. */
+  public void onAccepted(java.util.function.Consumer<Publisher.Accepted> listener) {
+    publisher.onAccepted(listener);
+  }
+
+  /** The seq of a stream as its owner has it, without reading its board. */
+  public Future<Long> seq(String stream) {
+    return Future.fromCompletionStage(entries.submitToKey(stream, new ReadSeq()), vertx.getOrCreateContext());
+  }
+
+  /** Whether this node owns the stream's partition now. */
+  public boolean ownedHere(String stream) {
+    var owner = hazelcast.getPartitionService().getPartition(stream).getOwner();
+    return owner != null && owner.localMember();
+  }
+
+  /** How many streams this node holds the working copy of (as owner, not as backup). */
+  public long ownedCount() {
+    return entries.getLocalMapStats().getOwnedEntryCount();
+  }
+
+  /**
+   * Checks every stream this node owns against the journal, reloading the copies that are
+   * behind it and publishing what their followers missed; completes with how many streams it checked.
+   */
+  public Future<Integer> reconcileOwned() {
+    return vertx.executeBlocking(() -> java.util.Set.copyOf(entries.localKeySet()))
+        .compose(keys -> keys.isEmpty()
+            ? Future.succeededFuture(0)
+            : Future.fromCompletionStage(entries.submitToKeys(keys, new Reconcile()), vertx.getOrCreateContext())
+                .map(java.util.Map::size));
   }
 
   /** The current working copy of a stream (an empty one if nothing happened yet). */

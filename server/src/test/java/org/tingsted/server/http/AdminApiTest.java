@@ -467,13 +467,36 @@ class AdminApiTest {
   class RestOfTheServer {
 
     @Test
-    @DisplayName("/healthz answers {\"status\":\"up\"} without a token")
+    @DisplayName("/health says the node is alive, without a token")
     void health() {
-      HttpResponse<Buffer> response = call(HttpMethod.GET, "/healthz", null, null);
+      HttpResponse<Buffer> response = call(HttpMethod.GET, "/health", null, null);
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.getHeader("Content-Type")).startsWith("application/json");
-      assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "up"));
+      assertThat(response.bodyAsJsonObject().getString("outcome")).isEqualTo("UP");
+    }
+
+    @Test
+    @DisplayName("/ready says the node can serve: cluster with quorum, journal reachable, not shutting down")
+    void ready() {
+      HttpResponse<Buffer> response = call(HttpMethod.GET, "/ready", null, null);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      JsonObject body = response.bodyAsJsonObject();
+      assertThat(body.getString("outcome")).isEqualTo("UP");
+      assertThat(body.getJsonArray("checks").stream().map(c -> ((JsonObject) c).getString("id")))
+          .containsExactlyInAnyOrder("cluster", "journal", "serving");
+    }
+
+    @Test
+    @DisplayName("/metrics gives Prometheus the node's connections, commands, latencies, journal and cluster")
+    void metrics() {
+      HttpResponse<Buffer> response = call(HttpMethod.GET, "/metrics", null, null);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.bodyAsString()).contains("tingsted_connections", "tingsted_cluster_members 1.0",
+          "tingsted_streams_owned", "tingsted_journal_append_seconds", "tingsted_journal_commit_seconds",
+          "tingsted_command_ack_seconds", "tingsted_event_delivery_seconds");
     }
 
     @ParameterizedTest(name = "GET {0}")

@@ -137,8 +137,8 @@ class StaticFilesTest {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.bodyAsJsonArray()).isNotNull();
     assertSecurityHeaders(ok);
-    var health = get("/healthz");
-    assertThat(health.bodyAsJsonObject().getString("status")).isEqualTo("up");
+    var health = get("/health");
+    assertThat(health.bodyAsJsonObject().getString("outcome")).isEqualTo("UP");
     assertSecurityHeaders(health);
   }
 }

@@ -125,12 +125,14 @@ class ModelJsonTest {
       n++;
       String member = turn.step().actor().member();
       if (fromJson(turn.command())) {
-        RunCommand run = new RunCommand(stream, turn.command(), turn.step().actor(), "cmd-" + n);
+        RunCommand run = new RunCommand(stream, turn.command(), turn.step().actor(), "cmd-" + n,
+            n % 2 == 0 ? null : StreamNames.ofSession("s1"));
         RunCommand back = serialization.toObject(serialization.toData(run));
         assertThat(back.stream()).isEqualTo(run.stream());
         assertThat(back.command()).isEqualTo(run.command());
         assertThat(back.actor()).isEqualTo(run.actor());
         assertThat(back.commandId()).isEqualTo(run.commandId());
+        assertThat(back.gate()).isEqualTo(run.gate());
       }
       Outcome outcome;
       if (turn.decision() instanceof Accepted<TableEvent> accepted) {
@@ -242,7 +244,7 @@ class ModelJsonTest {
     StreamEntry entry = StreamEntry.empty(stream)
         .append(events, trace.last(), StreamEntry.ackKey("anna", "c-1"));
 
-    var settings = new ClusterSettings("test-" + UUID.randomUUID(), "127.0.0.1", 5701);
+    var settings = ClusterSettings.embedded("test-" + UUID.randomUUID());
     HazelcastInstance member = Hazelcast.newHazelcastInstance(
         HazelcastSetup.config(settings, Streams.serializers()));
     try {

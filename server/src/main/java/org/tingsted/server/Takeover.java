@@ -1,0 +1,129 @@
+package org.tingsted.server;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tingsted.server.cluster.HazelcastSetup;
+import org.tingsted.server.control.TimerAlarms;
+import org.tingsted.server.http.HttpVerticle;
+import org.tingsted.server.streams.Streams;
+
+/**
+ * What a node does when its cluster changes (a node died, joined or left, partitions moved, a
+ * split healed): it checks the streams it owns now against the journal (reloading copies that
+ * are behind and publishing what followers missed), arms the timers of the sessions it owns
+ * now, has its feeds catch up, and, on the oldest member, clears the seats a dead node held.
+ * A node whose side of the cluster lost the quorum sends its members away to the others.
+ *
+ * <p>Changes come in bursts (one death moves many partitions): they are gathered for
+ * {@link #SETTLE_MS} and handled once, on one context.
+ */
+final class Takeover {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
+  static final long SETTLE_MS = 300;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final HazelcastInstance hazelcast;
+  private final Streams streams;
+  private final TimerAlarms timers;
+  private final HttpVerticle http;
+  private final List<String> dead = new ArrayList<>();
+  private long pending = -1;
+
+  Takeover(Vertx vertx, HazelcastInstance hazelcast, Streams streams, TimerAlarms timers, HttpVerticle http) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.hazelcast = hazelcast;
+    this.streams = streams;
+    this.timers = timers;
+    this.http = http;
+  }
+
+  void start() {
+    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+        changed(null);
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        changed(event.getMember().getUuid().toString());
+      }
+    });
+    hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
+      @Override
+      public void migrationStarted(MigrationState state) {
+      }
+
+      @Override
+      public void migrationFinished(MigrationState state) {
+        changed(null);
+      }
+
+      @Override
+      public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+      }
+
+      @Override
+      public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+      }
+    });
+    hazelcast.getLifecycleService().addLifecycleListener(event -> {
+      if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+        changed(null);
+      }
+    });
+    // A node that starts may own sessions whose timers run (the whole cluster restarted).
+    changed(null);
+  }
+
+  private void changed(String deadMember) {
+    context.runOnContext(v -> {
+      if (deadMember != null) {
+        dead.add(deadMember);
+      }
+      if (pending < 0) {
+        pending = vertx.setTimer(SETTLE_MS, id -> settle());
+      }
+    });
+  }
+
+  private void settle() {
+    pending = -1;
+    if (!hazelcast.getLifecycleService().isRunning()) {
+      return;
+    }
+    var gone = List.copyOf(dead);
+    dead.clear();
+    if (!HazelcastSetup.hasQuorum(hazelcast)) {
+      LOG.warn("this node's side of the cluster has {} members, fewer than the quorum: sending its members away",
+          hazelcast.getCluster().getMembers().size());
+      http.withGateway(gateway -> gateway.sendAway("this server lost touch with the rest of the cluster; connect again"));
+      return;
+    }
+    boolean oldest = hazelcast.getCluster().getMembers().iterator().next().localMember();
+    streams.reconcileOwned()
+        .onFailure(e -> LOG.warn("could not check this node's streams against the journal", e))
+        .eventually(timers::sweep)
+        .onFailure(e -> LOG.warn("could not arm the timers of this node's sessions", e))
+        .eventually(() -> http.withGateway(gateway -> {
+          gateway.clusterChanged(null);
+          if (oldest) {
+            gone.forEach(gateway::clusterChanged);
+          }
+        }));
+  }
+}
