@@ -69,9 +69,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
    * {@code TINGSTED_CLUSTER_NAME}; and for a cluster {@code --cluster-join none|tcp|multicast|kubernetes
    * --cluster-members H[:P],... --cluster-interface I --cluster-port P --cluster-quorum N
-   * --cluster-failure-seconds S --kubernetes-service DNS} over {@code TINGSTED_CLUSTER_JOIN},
+   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
-   * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE}.
+   * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}.
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -93,6 +94,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     String failureSeconds = env.getOrDefault("TINGSTED_CLUSTER_FAILURE_SECONDS",
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
+    String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -115,6 +117,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-quorum" -> clusterQuorum = value(args, ++i, arg);
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
+        case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -139,7 +142,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           : join == ClusterSettings.Join.TCP ? ClusterSettings.majorityOf(members.size()) : 1;
       cluster = new ClusterSettings(clusterName, join, members, clusterInterface != null ? clusterInterface : "*",
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
-          kubernetesService);
+          kubernetesService, publicAddress);
     }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
         secretBytes, dataDir, journal, cluster, demo);
@@ -180,7 +183,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-name N] [--cluster-join none|tcp|multicast|kubernetes]
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
-                                      [--kubernetes-service DNS-NAME]
+                                      [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
         """;
   }
 

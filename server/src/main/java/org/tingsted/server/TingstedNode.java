@@ -118,7 +118,7 @@ public final class TingstedNode {
       Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken(), streams), links,
+          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast), links,
           v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
           settings::publicUrlOr, readiness, metrics);

@@ -21,13 +21,46 @@ final class ServerProcess implements AutoCloseable {
   final String adminToken;
   private final Path dataDir;
   private final Path log;
+  private final List<String> options;
   private Process process;
 
   ServerProcess(Path dataDir, String adminToken) {
+    this(dataDir, adminToken, List.of("--cluster-name", "process-" + dataDir.getFileName()));
+  }
+
+  /** A server started with {@code options} besides its port, data folder and admin token. */
+  ServerProcess(Path dataDir, String adminToken, List<String> options) {
     this.dataDir = dataDir;
     this.adminToken = adminToken;
     this.port = freePort();
     this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    this.options = List.copyOf(options);
+  }
+
+  /** Where the process writes what it prints. */
+  Path log() {
+    return log;
+  }
+
+  /** SIGSTOP: the process stands still, sockets open, as a node cut off by the network. */
+  void suspend() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: a suspended process goes on. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new AssertionError("kill -" + name + " " + process.pid() + " exited with " + exit);
+    }
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
   }
 
   /** Starts the server and waits until it answers /health. */
@@ -41,7 +74,8 @@ final class ServerProcess implements AutoCloseable {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", dataDir.toString(),
-        "--admin-token", adminToken, "--cluster-name", "process-" + dataDir.getFileName()));
+        "--admin-token", adminToken));
+    command.addAll(options);
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -76,7 +110,7 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -15,9 +15,11 @@ import java.util.List;
  * @param quorum            the fewest members a side of a split cluster needs to accept writes
  * @param failureSeconds    how long a member may stay silent before the others count it as dead
  * @param kubernetesService for {@link Join#KUBERNETES}: the headless service's DNS name
+ * @param publicAddress     the {@code host:port} other members reach this one at, when that is not
+ *                          where it listens (behind NAT or a relay); null when it is
  */
 public record ClusterSettings(String name, Join join, List<String> members, String host, int port, int quorum,
-                              int failureSeconds, String kubernetesService) {
+                              int failureSeconds, String kubernetesService, String publicAddress) {
 
   /** How a member finds the others. */
   public enum Join {
@@ -71,13 +73,14 @@ public record ClusterSettings(String name, Join join, List<String> members, Stri
 
   /** One member on loopback, joining nobody: the embedded default. */
   public static ClusterSettings embedded(String name) {
-    return new ClusterSettings(name, Join.NONE, List.of(), "127.0.0.1", DEFAULT_PORT, 1, DEFAULT_FAILURE_SECONDS, null);
+    return new ClusterSettings(name, Join.NONE, List.of(), "127.0.0.1", DEFAULT_PORT, 1, DEFAULT_FAILURE_SECONDS, null,
+        null);
   }
 
   /** Members that find each other by a TCP/IP list on {@code host}; the quorum is a majority of the list. */
   public static ClusterSettings tcp(String name, String host, int port, List<String> members) {
     return new ClusterSettings(name, Join.TCP, members, host, port, majorityOf(members.size()),
-        DEFAULT_FAILURE_SECONDS, null);
+        DEFAULT_FAILURE_SECONDS, null, null);
   }
 
   /** A majority of {@code n} members. */
@@ -97,6 +100,11 @@ public record ClusterSettings(String name, Join join, List<String> members, Stri
 
   /** These settings with another quorum. */
   public ClusterSettings withQuorum(int other) {
-    return new ClusterSettings(name, join, members, host, port, other, failureSeconds, kubernetesService);
+    return new ClusterSettings(name, join, members, host, port, other, failureSeconds, kubernetesService, publicAddress);
+  }
+
+  /** These settings with another public address. */
+  public ClusterSettings withPublicAddress(String other) {
+    return new ClusterSettings(name, join, members, host, port, quorum, failureSeconds, kubernetesService, other);
   }
 }

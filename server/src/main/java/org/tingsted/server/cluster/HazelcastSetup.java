@@ -31,6 +31,11 @@ public final class HazelcastSetup {
 
   /** Prefix of every map Tingsted owns, so operators can tell them from Vert.x's own. */
   public static final String MAP_PREFIX = "tingsted.";
+  /**
+   * Maps of ours (the roster) that every member reads from its first moment, before its side
+   * has a quorum, so Hazelcast does not guard them: their writers check {@link #hasQuorum}.
+   */
+  public static final String SHARED_EVERYWHERE = MAP_PREFIX + "directory.*";
 
   private HazelcastSetup() {
   }
@@ -42,7 +47,8 @@ public final class HazelcastSetup {
    * @param eager load every key when the map is first used, rather than each key on demand
    */
   public static MapConfig storedMap(Config config, String name, Object store, boolean eager) {
-    MapConfig map = new MapConfig(config.getMapConfig(MAP_PREFIX + "*")).setName(name);
+    String pattern = name.startsWith(SHARED_EVERYWHERE.replace("*", "")) ? SHARED_EVERYWHERE : MAP_PREFIX + "*";
+    MapConfig map = new MapConfig(config.getMapConfig(pattern)).setName(name);
     return map
         .setMapStoreConfig(new MapStoreConfig()
             .setEnabled(true)
@@ -55,7 +61,10 @@ public final class HazelcastSetup {
   public record Node(Vertx vertx, HazelcastInstance hazelcast) {
   }
 
-  /** The split-brain protection of every map Tingsted owns: a side smaller than the quorum refuses writes. */
+  /**
+   * The split-brain protection of the maps that hold live state (streams, presence): a side of
+   * a split cluster smaller than the quorum refuses to read or write them.
+   */
   public static final String QUORUM = "tingsted-quorum";
 
   /** Starts a clustered Vert.x with {@code options} on a new Hazelcast member configured by {@link #config}. */
@@ -94,14 +103,18 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(settings.failureSeconds()));
     config.setProperty("hazelcast.operation.call.timeout.millis", "15000");
-    // Joining and healing: do not wait 5 s before joining; look for a healed split every 5 s.
-    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    // Joining and healing: members started together find each other within a few seconds (a
+    // member that started alone merges in later); look for a healed split every 5 s.
+    config.setProperty("hazelcast.wait.seconds.before.join", "3");
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
     config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     config.setProperty("hazelcast.graceful.shutdown.max.wait", "30");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true);
+    if (settings.publicAddress() != null) {
+      network.setPublicAddress(settings.publicAddress());
+    }
     if (settings.bindsEverywhere()) {
       config.setProperty("hazelcast.socket.bind.any", "true");
     } else {
@@ -130,6 +143,7 @@ public final class HazelcastSetup {
       config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, settings.quorum()));
     }
     config.addMapConfig(ours(new MapConfig(MAP_PREFIX + "*"), settings));
+    config.addMapConfig(ours(new MapConfig(SHARED_EVERYWHERE), settings).setSplitBrainProtectionName(null));
     config.getUserContext().put(QUORUM, settings.quorum());
 
     serializers.forEach(config.getSerializationConfig()::addSerializerConfig);

@@ -1,6 +1,9 @@
 package org.tingsted.server.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.Offloadable;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
@@ -27,7 +30,22 @@ public final class JsonSerializer<T> implements StreamSerializer<T> {
   public static <T> SerializerConfig of(ObjectMapper mapper, Class<T> type, int typeId) {
     return new SerializerConfig()
         .setTypeClass(type)
-        .setImplementation(new JsonSerializer<>(mapper, type, typeId));
+        .setImplementation(new JsonSerializer<>(withoutHazelcastProperties(mapper), type, typeId));
+  }
+
+  /**
+   * Hazelcast's interfaces look like properties to Jackson: an entry processor's
+   * {@code getBackupProcessor()} (by default the processor itself, a cycle) and an offloadable
+   * one's {@code getExecutorName()}. They are behaviour, not state: never written.
+   */
+  @JsonIgnoreProperties({"backupProcessor", "executorName"})
+  private interface HazelcastBehaviour {
+  }
+
+  private static ObjectMapper withoutHazelcastProperties(ObjectMapper mapper) {
+    return mapper.copy()
+        .addMixIn(EntryProcessor.class, HazelcastBehaviour.class)
+        .addMixIn(Offloadable.class, HazelcastBehaviour.class);
   }
 
   @Override

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
+import org.tingsted.server.cluster.ClusterView;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -39,7 +41,10 @@ public final class AdminApi {
   private final AuditExport audit;
   private final ReportApi reports;
 
-  public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams) {
+  private final HazelcastInstance hazelcast;
+
+  public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
     this.roster = roster;
     this.links = links;
     this.audit = new AuditExport(streams);
@@ -69,6 +74,13 @@ public final class AdminApi {
     api.post("/assemblies").handler(ctx -> reply(ctx, 201, body(ctx, NewAssembly.class)
         .compose(a -> roster.create(a.name(), a.question(), a.sessions()))));
     api.get("/assemblies").handler(ctx -> reply(ctx, 200, roster.all()));
+    api.get("/cluster").handler(ctx -> reply(ctx, 200, Future.succeededFuture(ClusterView.of(hazelcast))));
+    api.get("/cluster/owner").handler(ctx -> {
+      String stream = ctx.queryParams().get("stream");
+      reply(ctx, 200, stream == null || stream.isBlank()
+          ? Future.failedFuture(new RosterException.Invalid("name the stream: /api/cluster/owner?stream=table:<id>"))
+          : Future.succeededFuture(ClusterView.ownerOf(hazelcast, stream)));
+    });
     api.get("/assemblies/:assembly").handler(ctx -> reply(ctx, 200, roster.require(ctx.pathParam("assembly"))));
     api.post("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 201, body(ctx, NewMember.class)
         .compose(m -> roster.addMember(ctx.pathParam("assembly"), m.name(), m.role(), m.session(), m.table(), m.tables()))));

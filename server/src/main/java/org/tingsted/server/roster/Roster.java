@@ -9,6 +9,10 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.deliberation.Role;
@@ -27,14 +31,28 @@ public final class Roster {
   public static final int QUESTION_MAX = 1000;
 
   private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
   private final IMap<String, Assembly> assemblies;
 
   public Roster(Vertx vertx, HazelcastInstance hazelcast) {
     this.vertx = vertx;
+    this.hazelcast = hazelcast;
     this.assemblies = hazelcast.getMap(MAP);
   }
 
-  static final String MAP = HazelcastSetup.MAP_PREFIX + "assemblies";
+  /**
+   * A change of the roster, refused on a side of a split cluster smaller than the quorum (the
+   * roster's map is read everywhere from the start, so Hazelcast does not guard it).
+   */
+  private <T> CompletionStage<T> change(Supplier<CompletionStage<T>> write) {
+    if (!HazelcastSetup.hasQuorum(hazelcast)) {
+      return CompletableFuture.failedFuture(new SplitBrainProtectionException(
+          "this side of the cluster has fewer members than the quorum; the roster cannot change now"));
+    }
+    return write.get();
+  }
+
+  static final String MAP = HazelcastSetup.SHARED_EVERYWHERE.replace("*", "assemblies");
 
   /** Keeps the assemblies in the journal: written through, all loaded when the cluster starts. */
   public static void configure(Config config, Journal journal) {
@@ -78,7 +96,7 @@ public final class Roster {
         made.add(new Session(Ids.next('s'), s.name().strip(), s.date(), tables));
       }
       var assembly = new Assembly(Ids.next('a'), name.strip(), question, made, new LinkedHashMap<>());
-      return Future.fromCompletionStage(assemblies.setAsync(assembly.id(), assembly), vertx.getOrCreateContext())
+      return Future.fromCompletionStage(change(() -> assemblies.setAsync(assembly.id(), assembly)), vertx.getOrCreateContext())
           .map(done -> assembly);
     } catch (RosterException e) {
       return Future.failedFuture(e);
@@ -141,7 +159,7 @@ public final class Roster {
         }
         var member = new Member(Ids.next('m'), name.strip(), role, session.id(), tableId, extra);
         return Future.fromCompletionStage(
-                assemblies.submitToKey(assemblyId, new AddMember(member)), vertx.getOrCreateContext())
+                change(() -> assemblies.submitToKey(assemblyId, new AddMember(member))), vertx.getOrCreateContext())
             .compose(added -> added
                 ? Future.succeededFuture(member)
                 : Future.failedFuture(new RosterException.NotFound("no assembly " + assemblyId)));
@@ -165,7 +183,7 @@ public final class Roster {
       if (assembly.sessionOfTable(toTable).isEmpty()) {
         return Future.failedFuture(new RosterException.NotFound("no table " + toTable));
       }
-      return Future.fromCompletionStage(assemblies.submitToKey(assemblyId, new MoveMember(memberId, toTable)),
+      return Future.fromCompletionStage(change(() -> assemblies.submitToKey(assemblyId, new MoveMember(memberId, toTable))),
               vertx.getOrCreateContext())
           .compose(from -> from != null
               ? Future.succeededFuture(from)
