@@ -85,6 +85,32 @@ public final class TableClient implements AutoCloseable {
     return join(vertx, port, token, Device.ROOM, null);
   }
 
+  /**
+   * Connects and says hello, or gives up within {@code wait} (a node that is dead, stopped or
+   * sends members away): the welcomed client, or null.
+   */
+  public static TableClient tryJoin(Vertx vertx, int port, String token, Map<String, Long> resume, Duration wait) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
+        .addSubProtocol(Protocol.SUBPROTOCOL).setTimeout(wait.toMillis());
+    TableClient joined;
+    try {
+      joined = new TableClient(client, client.connect(options).toCompletionStage().toCompletableFuture()
+          .get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (Exception e) {
+      client.close();
+      return null;
+    }
+    String id = id();
+    joined.send(new ConnectionCommand.Hello(id, token, Device.ROOM, resume));
+    if (joined.replyWithin(id, wait) instanceof Reply.Welcome) {
+      return joined;
+    }
+    joined.socket.close();
+    client.close();
+    return null;
+  }
+
   /** A fresh command id. */
   public static String id() {
     return "c" + IDS.incrementAndGet();
