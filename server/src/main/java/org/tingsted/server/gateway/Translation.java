@@ -12,18 +12,12 @@ import org.tingsted.protocol.VoteCommand;
 import org.tingsted.protocol.VoteParams;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.tingsted.server.deliberation.AgendaItem;
 import org.tingsted.server.deliberation.Ballot;
 import org.tingsted.server.deliberation.PhaseKind;
 import org.tingsted.server.deliberation.TimerScope;
-import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Choice;
-import org.tingsted.server.deliberation.Cluster;
-import org.tingsted.server.deliberation.Proposal;
-import org.tingsted.server.deliberation.ProposalStatus;
 import org.tingsted.server.deliberation.SessionCommand;
-import org.tingsted.server.deliberation.Source;
 import org.tingsted.server.deliberation.CommentKind;
 import org.tingsted.server.deliberation.Rejection;
 import org.tingsted.server.deliberation.Role;
@@ -150,30 +144,7 @@ final class Translation {
     throw new IllegalArgumentException("no direct model command for " + wire.getClass().getSimpleName());
   }
 
-  /**
-   * What a {@code promote} takes from its table's board: the proposal's title and text, or a
-   * cluster's name and its proposals' titles, one a line. Null when the item does not exist or
-   * is hidden.
-   */
-  static Source source(String table, Board board, PlenaryCommand.Promote promote) {
-    if (promote.proposal() != null) {
-      Proposal p = board.proposals().get(promote.proposal());
-      if (p == null || p.status() == ProposalStatus.HIDDEN) {
-        return null;
-      }
-      return new Source(table, p.id(), null, p.title(), p.text());
-    }
-    Cluster k = board.clusters().get(promote.cluster());
-    if (k == null) {
-      return null;
-    }
-    String titles = k.proposals().stream().map(board.proposals()::get)
-        .filter(p -> p != null && p.status() != ProposalStatus.HIDDEN)
-        .map(Proposal::title).collect(Collectors.joining("\n"));
-    return new Source(table, null, k.id(), k.name(), titles.isEmpty() ? k.name() : titles);
-  }
-
-  /** The wire's error code for a model rejection. */
+    /** The wire's error code for a model rejection. */
   static ErrorCode errorCode(Rejection.Reason reason) {
     return switch (reason) {
       case FORBIDDEN -> ErrorCode.FORBIDDEN;
