@@ -3,8 +3,6 @@ package org.tingsted.server;
 import static org.tingsted.server.LiveAssembly.await;
 
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,11 +73,11 @@ public final class LiveCluster implements AutoCloseable {
     String adminToken = "admin-" + UUID.randomUUID();
     var ports = new ArrayList<Integer>();
     for (int i = 0; i < size; i++) {
-      ports.add(freePort());
+      ports.add(ServerProcess.freePort());
     }
     var relayPorts = new ArrayList<Integer>();
     for (int i = 0; i < size; i++) {
-      relayPorts.add(relayed ? freePort() : ports.get(i));
+      relayPorts.add(relayed ? ServerProcess.freePort() : ports.get(i));
     }
     List<String> addresses = relayPorts.stream().map(p -> "127.0.0.1:" + p).toList();
     var nodes = new ArrayList<TingstedNode>();
@@ -158,14 +156,6 @@ public final class LiveCluster implements AutoCloseable {
       }
     }
     throw new AssertionError("no node owns " + stream);
-  }
-
-  static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 
   @Override

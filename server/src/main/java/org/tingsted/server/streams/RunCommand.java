@@ -7,7 +7,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.Offloadable;
 import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.IMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,11 @@ import org.tingsted.server.journal.JournalException;
  * one waits for the journal), so the stream needs no lock of its own, and the working copy
  * never holds an event that the journal does not.
  *
- * <p>A table command is decided against the phase in force: the one its session's owner holds
- * when the command is decided ({@link ReadPhase}), not a follower's copy of the session.
+ * <p>A table command is decided against the phase its session's owner held when the command
+ * was taken up ({@link Gate}, read by {@link ReadPhase} just before), not against a follower's
+ * copy of the session. It is not read from here: with a map store, Hazelcast may run this
+ * processor on a partition thread, and a call to another partition from there can wait on
+ * itself.
  *
  * <p>The owner publishes the accepted events ({@link Publisher}), still holding the key, so
  * that they leave in seq order. The backup gets the accepted events, not the command, so that
@@ -54,21 +56,26 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
   private final Command command;
   private final Actor actor;
   private final String commandId;
-  private final String gate;
+  private final Gate gate;
   @JsonIgnore
   private transient EntryProcessor<String, StreamEntry, Outcome> backup;
   @JsonIgnore
   private transient Owner owner;
-  @JsonIgnore
-  private transient IMap<String, StreamEntry> entries;
 
   /**
-   * @param gate the session stream whose phase gates this table command, or null for none
+   * The phase that gates a table command: the one the owner of {@code session} held for the
+   * table (null: none, everything open).
+   */
+  record Gate(String session, PhaseKind phase) {
+  }
+
+  /**
+   * @param gate the phase that gates this table command, or null for none
    */
   @JsonCreator
   RunCommand(@JsonProperty("stream") String stream, @JsonProperty("command") Command command,
              @JsonProperty("actor") Actor actor, @JsonProperty("commandId") String commandId,
-             @JsonProperty("gate") String gate) {
+             @JsonProperty("gate") Gate gate) {
     this.stream = stream;
     this.command = command;
     this.actor = actor;
@@ -79,7 +86,6 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
   @Override
   public void setHazelcastInstance(HazelcastInstance hazelcast) {
     owner = Owner.of(hazelcast);
-    entries = hazelcast.getMap(Streams.MAP);
   }
 
   /** Runs off the partition thread, with the key locked, because it waits for the journal. */
@@ -104,7 +110,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     return commandId;
   }
 
-  @JsonProperty public String gate() {
+  @JsonProperty public Gate gate() {
     return gate;
   }
 
@@ -122,8 +128,7 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
           command.getClass().getSimpleName() + " is not a command for " + stream));
     }
     if (gate != null && command instanceof TableCommand tableCommand) {
-      PhaseKind phase = entries.executeOnKey(gate, new ReadPhase(StreamKind.idOf(stream)));
-      Rejection closed = Phases.check(phase, tableCommand, actor.role());
+      Rejection closed = Phases.check(gate.phase(), tableCommand, actor.role());
       if (closed != null) {
         return Outcome.rejected(stream, closed);
       }

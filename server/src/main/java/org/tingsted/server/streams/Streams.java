@@ -80,12 +80,23 @@ public final class Streams {
     return execute(stream, command, actor, commandId, null);
   }
 
+
   /**
    * Runs a table command gated by the phase that the owner of the session stream {@code gate}
-   * holds for the table when the command is decided.
+   * holds for the table when the command is taken up (read there first, so that a phase that
+   * closed before the command arrived closes it, whatever this node's copy of the session says).
    */
   public Future<Outcome> execute(String stream, Command command, Actor actor, String commandId, String gate) {
-    var run = new RunCommand(stream, command, actor, commandId, gate);
+    if (gate == null) {
+      return execute(stream, new RunCommand(stream, command, actor, commandId, null));
+    }
+    return Future.fromCompletionStage(entries.submitToKey(gate, new ReadPhase(StreamKind.idOf(stream))),
+            vertx.getOrCreateContext())
+        .compose(phase -> execute(stream, new RunCommand(stream, command, actor, commandId,
+            new RunCommand.Gate(gate, phase))));
+  }
+
+  private Future<Outcome> execute(String stream, RunCommand run) {
     return run(stream, run)
         .compose(outcome -> outcome.stale() ? run(stream, run) : Future.succeededFuture(outcome))
         .map(outcome -> {

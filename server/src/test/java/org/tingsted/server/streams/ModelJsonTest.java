@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.tingsted.server.cluster.ClusterSettings;
 import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.deliberation.Actor;
+import org.tingsted.server.deliberation.PhaseKind;
 import org.tingsted.server.deliberation.Ballot;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Comment;
@@ -126,7 +127,7 @@ class ModelJsonTest {
       String member = turn.step().actor().member();
       if (fromJson(turn.command())) {
         RunCommand run = new RunCommand(stream, turn.command(), turn.step().actor(), "cmd-" + n,
-            n % 2 == 0 ? null : StreamNames.ofSession("s1"));
+            n % 2 == 0 ? null : new RunCommand.Gate(StreamNames.ofSession("s1"), n % 3 == 0 ? null : PhaseKind.PROPOSE));
         RunCommand back = serialization.toObject(serialization.toData(run));
         assertThat(back.stream()).isEqualTo(run.stream());
         assertThat(back.command()).isEqualTo(run.command());
