@@ -26,7 +26,9 @@ import org.tingsted.server.streams.Streams;
  * A node whose side of the cluster lost the quorum sends its members away to the others.
  *
  * <p>Changes come in bursts (one death moves many partitions): they are gathered for
- * {@link #SETTLE_MS} and handled once, on one context.
+ * {@link #SETTLE_MS} and handled once, on one context; and again while the cluster is not
+ * yet safe (partitions still moving, backups not yet in step), so that what a node owns at
+ * the end is what it checked.
  */
 final class Takeover {
 
@@ -124,6 +126,14 @@ final class Takeover {
           if (oldest) {
             gone.forEach(gateway::clusterChanged);
           }
-        }));
+        }))
+        // Asking whether the cluster is safe may ask the other members: not on the event loop.
+        .transform(done -> vertx.executeBlocking(() -> hazelcast.getLifecycleService().isRunning()
+            && !hazelcast.getPartitionService().isClusterSafe()))
+        .onSuccess(unsafe -> {
+          if (unsafe) {
+            changed(null);
+          }
+        });
   }
 }
