@@ -26,14 +26,15 @@ import org.tingsted.server.streams.Streams;
  * A node whose side of the cluster lost the quorum sends its members away to the others.
  *
  * <p>Changes come in bursts (one death moves many partitions): they are gathered for
- * {@link #SETTLE_MS} and handled once, on one context; and again while the cluster is not
- * yet safe (partitions still moving, backups not yet in step), so that what a node owns at
- * the end is what it checked.
+ * {@link #SETTLE_MS} and handled once, on one context; after a member came or went, twice
+ * more a few seconds later, so that what a node owns once the partitions have moved is what
+ * it checked.
  */
 final class Takeover {
 
   private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
   static final long SETTLE_MS = 300;
+  private static final List<Long> LATER_MS = List.of(1500L, 4000L);
 
   private final Vertx vertx;
   private final Context context;
@@ -57,12 +58,12 @@ final class Takeover {
     hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) {
-        changed(null);
+        changedAndLater(null);
       }
 
       @Override
       public void memberRemoved(MembershipEvent event) {
-        changed(event.getMember().getUuid().toString());
+        changedAndLater(event.getMember().getUuid().toString());
       }
     });
     hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
@@ -77,6 +78,7 @@ final class Takeover {
 
       @Override
       public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+        changed(null);
       }
 
       @Override
@@ -85,11 +87,21 @@ final class Takeover {
     });
     hazelcast.getLifecycleService().addLifecycleListener(event -> {
       if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-        changed(null);
+        changedAndLater(null);
       }
     });
     // A node that starts may own sessions whose timers run (the whole cluster restarted).
     changed(null);
+  }
+
+  /**
+   * A member came or went: settle now, and again once the partitions it held have surely found
+   * new owners (promotions are not always announced as migrations), so that nothing a dead
+   * node owned is left without a node that checked it and armed its timers.
+   */
+  private void changedAndLater(String deadMember) {
+    changed(deadMember);
+    context.runOnContext(v -> LATER_MS.forEach(delay -> vertx.setTimer(delay, id -> changed(null))));
   }
 
   private void changed(String deadMember) {
@@ -126,14 +138,6 @@ final class Takeover {
           if (oldest) {
             gone.forEach(gateway::clusterChanged);
           }
-        }))
-        // Asking whether the cluster is safe may ask the other members: not on the event loop.
-        .transform(done -> vertx.executeBlocking(() -> hazelcast.getLifecycleService().isRunning()
-            && !hazelcast.getPartitionService().isClusterSafe()))
-        .onSuccess(unsafe -> {
-          if (unsafe) {
-            changed(null);
-          }
-        });
+        }));
   }
 }

@@ -130,6 +130,9 @@ public final class TimerAlarms {
               && alarms.containsKey(key)) {
             alarms.put(key, arm(stream, timer, key, attempt + 1));
           } else {
+            if (outcome.isRejected()) {
+              LOG.warn("timer {} of {} did not elapse: {}", timer.id(), stream, outcome.rejection().message());
+            }
             alarms.remove(key);
           }
         })

@@ -88,7 +88,11 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     owner = Owner.of(hazelcast);
   }
 
-  /** Runs off the partition thread, with the key locked, because it waits for the journal. */
+  /**
+   * Asks to run off the partition thread, with the key locked, because it waits for the journal.
+   * With a map store configured Hazelcast 5.7 may still run it on a partition thread (its step
+   * engine), so it never calls another partition synchronously.
+   */
   @Override
   public String getExecutorName() {
     return Offloadable.OFFLOADABLE_EXECUTOR;
