@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.control.TimerAlarms;
 import org.tingsted.server.http.HttpVerticle;
+import org.tingsted.server.roster.Assembly;
+import org.tingsted.server.roster.Roster;
+import org.tingsted.server.roster.Session;
+import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -42,10 +46,13 @@ final class Takeover {
   private final Streams streams;
   private final TimerAlarms timers;
   private final HttpVerticle http;
+  private final Roster roster;
   private final List<String> dead = new ArrayList<>();
   private long pending = -1;
 
-  Takeover(Vertx vertx, HazelcastInstance hazelcast, Streams streams, TimerAlarms timers, HttpVerticle http) {
+  Takeover(Vertx vertx, HazelcastInstance hazelcast, Roster roster, Streams streams, TimerAlarms timers,
+           HttpVerticle http) {
+    this.roster = roster;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.hazelcast = hazelcast;
@@ -115,23 +122,38 @@ final class Takeover {
     });
   }
 
+  /** Every stream of every assembly: its sessions' and their tables'. */
+  private static List<String> streamsOf(List<Assembly> assemblies) {
+    var names = new ArrayList<String>();
+    for (Assembly assembly : assemblies) {
+      for (Session session : assembly.sessions()) {
+        names.add(StreamNames.ofSession(session.id()));
+        session.tables().forEach(t -> names.add(StreamNames.ofTable(t.id())));
+      }
+    }
+    return names;
+  }
+
   private void settle() {
     pending = -1;
     if (!hazelcast.getLifecycleService().isRunning()) {
       return;
     }
-    var gone = List.copyOf(dead);
-    dead.clear();
     if (!HazelcastSetup.hasQuorum(hazelcast)) {
       LOG.warn("this node's side of the cluster has {} members, fewer than the quorum: sending its members away",
           hazelcast.getCluster().getMembers().size());
       http.withGateway(gateway -> gateway.sendAway("this server lost touch with the rest of the cluster; connect again"));
       return;
     }
+    // The seats of nodes that died while this side had no quorum are cleared now that it has.
+    var gone = List.copyOf(dead);
+    dead.clear();
     boolean oldest = hazelcast.getCluster().getMembers().iterator().next().localMember();
-    streams.reconcileOwned()
+    roster.all().compose(assemblies -> streams.reconcileOwned(streamsOf(assemblies)))
+        .onSuccess(checked -> LOG.info("the cluster changed: {} members; checked the {} streams this node owns",
+            hazelcast.getCluster().getMembers().size(), checked))
         .onFailure(e -> LOG.warn("could not check this node's streams against the journal", e))
-        .eventually(timers::sweep)
+        .eventually(() -> timers.sweep().onSuccess(armed -> LOG.info("armed the timers of the {} sessions this node owns", armed)))
         .onFailure(e -> LOG.warn("could not arm the timers of this node's sessions", e))
         .eventually(() -> http.withGateway(gateway -> {
           gateway.clusterChanged(null);

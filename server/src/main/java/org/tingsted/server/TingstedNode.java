@@ -124,7 +124,7 @@ public final class TingstedNode {
           settings::publicUrlOr, readiness, metrics);
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
-          var takeover = new Takeover(vertx, hazelcast, streams, timers, http);
+          var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
           started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining));
         } else {

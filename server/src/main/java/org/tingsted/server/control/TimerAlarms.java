@@ -118,6 +118,9 @@ public final class TimerAlarms {
   }
 
   private long arm(String stream, Timer timer, String key, int attempt) {
+    if (attempt == 0) {
+      LOG.info("timer {} of {} armed for {}", timer.id(), stream, timer.deadline());
+    }
     long delay = Math.max(1, timer.deadline() - System.currentTimeMillis()) + (attempt == 0 ? 0 : RETRY_MS);
     return vertx.setTimer(delay, id -> fire(stream, timer, key, attempt));
   }
@@ -130,6 +133,8 @@ public final class TimerAlarms {
               && alarms.containsKey(key)) {
             alarms.put(key, arm(stream, timer, key, attempt + 1));
           } else {
+            LOG.info("timer {} of {} fired: {}", timer.id(), stream,
+                outcome.isRejected() ? outcome.rejection().message() : "seq " + outcome.seq());
             if (outcome.isRejected()) {
               LOG.warn("timer {} of {} did not elapse: {}", timer.id(), stream, outcome.rejection().message());
             }
@@ -137,9 +142,13 @@ public final class TimerAlarms {
           }
         })
         .onFailure(e -> {
-          LOG.warn("timer {} of {} could not elapse; trying again", timer.id(), stream, e);
           if (attempt < RETRIES && alarms.containsKey(key)) {
+            LOG.warn("timer {} of {} could not elapse; trying again", timer.id(), stream, e);
             alarms.put(key, arm(stream, timer, key, attempt + 1));
+          } else {
+            // Given up for now: the next sweep or session event arms it afresh.
+            LOG.warn("timer {} of {} could not elapse; it is armed again on the next change", timer.id(), stream, e);
+            alarms.remove(key);
           }
         });
   }

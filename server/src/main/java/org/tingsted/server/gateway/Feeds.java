@@ -40,7 +40,10 @@ final class Feeds {
       created.onChange(changes);
       Future<StreamFeed> starting = created.start();
       feeds.put(stream, starting);
-      starting.onFailure(e -> feeds.remove(stream, starting));
+      starting.onFailure(e -> {
+        feeds.remove(stream, starting);
+        created.stop();
+      });
       feed = starting;
     }
     return feed.map(f -> {

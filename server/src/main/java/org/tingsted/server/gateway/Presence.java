@@ -34,15 +34,14 @@ final class Presence {
   private final IMap<String, TablePresence> tables;
   private final Frames frames;
   private final Roster roster;
-  /** This node's Hazelcast member, which every seat taken here names. */
-  private final String node;
+  private final HazelcastInstance hazelcast;
 
   Presence(Vertx vertx, HazelcastInstance hazelcast, Frames frames, Roster roster) {
     this.vertx = vertx;
     this.tables = hazelcast.getMap(HazelcastSetup.MAP_PREFIX + "presence");
     this.frames = frames;
     this.roster = roster;
-    this.node = hazelcast.getCluster().getLocalMember().getUuid().toString();
+    this.hazelcast = hazelcast;
   }
 
   static List<SerializerConfig> serializers() {
@@ -60,7 +59,7 @@ final class Presence {
   }
 
   Future<Void> arrive(Assembly assembly, String table, String connection, Member member, Device device) {
-    var arrive = new TablePresence.Arrive(assembly.id(), connection, new TablePresence.Seat(member.id(), device.wireName(), node));
+    var arrive = new TablePresence.Arrive(assembly.id(), connection, new TablePresence.Seat(member.id(), device.wireName(), node()));
     return publish(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, arrive), vertx.getOrCreateContext()));
   }
 
@@ -72,6 +71,11 @@ final class Presence {
   /** Publishes the table's presence as it is, for a reader who arrived without a seat there. */
   Future<Void> announce(Assembly assembly, String table) {
     return publish(assembly, table, Future.fromCompletionStage(tables.getAsync(table), vertx.getOrCreateContext()));
+  }
+
+  /** This node's Hazelcast member as it is now: one that merged back after a split has a new id. */
+  private String node() {
+    return hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
   /**

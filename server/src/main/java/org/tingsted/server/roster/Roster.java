@@ -117,7 +117,7 @@ public final class Roster {
 
   /** Every assembly, in no particular order. */
   public Future<List<Assembly>> all() {
-    return vertx.executeBlocking(() -> List.copyOf(assemblies.values()));
+    return vertx.executeBlocking(() -> List.copyOf(assemblies.values()), false);
   }
 
   /**

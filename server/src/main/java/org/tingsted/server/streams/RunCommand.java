@@ -120,6 +120,9 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
 
   @Override
   public Outcome process(Map.Entry<String, StreamEntry> entry) {
+    // A retry after a stale copy runs this same instance again: what the first run left for
+    // the backup is not this run's.
+    backup = null;
     StreamEntry current = entry.getValue() != null ? entry.getValue() : StreamEntry.empty(stream);
     String ackKey = StreamEntry.ackKey(actor.member(), commandId);
     Long original = current.acks().get(ackKey);

@@ -133,15 +133,27 @@ public final class Streams {
   }
 
   /**
-   * Checks every stream this node owns against the journal, reloading the copies that are
-   * behind it and publishing what their followers missed; completes with how many streams it checked.
+   * Checks those of {@code candidates} that this node owns against the journal, reloading the
+   * copies that are behind it and publishing what their followers missed; completes with how
+   * many it checked. The candidates come from the roster, not from the map: asking Hazelcast
+   * for the keys it holds waits for its map loader, which may not finish while partitions move.
    */
-  public Future<Integer> reconcileOwned() {
-    return vertx.executeBlocking(() -> java.util.Set.copyOf(entries.localKeySet()))
-        .compose(keys -> keys.isEmpty()
-            ? Future.succeededFuture(0)
-            : Future.fromCompletionStage(entries.submitToKeys(keys, new Reconcile()), vertx.getOrCreateContext())
-                .map(java.util.Map::size));
+  public Future<Integer> reconcileOwned(java.util.Collection<String> candidates) {
+    var checked = candidates.stream().filter(this::ownedHere).map(this::reconcile).toList();
+    return Future.all(checked).map(all -> checked.size());
+  }
+
+  /**
+   * Compares one stream's copy with the journal without locking it, and only when the copy is
+   * behind has it reloaded, by an entry processor of its own for that one key (a processor
+   * for many keys would hand Hazelcast one backup for all of them).
+   */
+  private Future<Long> reconcile(String stream) {
+    return seq(stream)
+        .compose(copy -> vertx.executeBlocking(() -> journal.lastSeq(stream), false)
+            .compose(journaled -> journaled <= copy
+                ? Future.succeededFuture(copy)
+                : Future.fromCompletionStage(entries.submitToKey(stream, new Reconcile()), vertx.getOrCreateContext())));
   }
 
   /** The current working copy of a stream (an empty one if nothing happened yet). */
