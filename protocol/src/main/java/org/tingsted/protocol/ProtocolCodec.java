@@ -51,6 +51,9 @@ public final class ProtocolCodec {
     private static final ObjectWriter CLIENT_WRITER = MAPPER.writerFor(ClientMessage.class);
     private static final ObjectWriter SERVER_WRITER = MAPPER.writerFor(ServerMessage.class);
     private static final Set<String> CLIENT_TYPES = typeNames(ClientMessage.class);
+    private static final java.util.Map<Class<?>, String> CLIENT_TYPE_NAMES = Arrays.stream(
+            ClientMessage.class.getAnnotation(JsonSubTypes.class).value())
+            .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
     private static final Set<String> SERVER_TYPES = typeNames(ServerMessage.class);
 
     /** Decodes a frame sent by a client. */
@@ -255,6 +258,11 @@ public final class ProtocolCodec {
             }
         }
         return bytes;
+    }
+
+    /** A client message's {@code type} as on the wire, e.g. {@code propose}. */
+    public static String typeName(ClientMessage message) {
+        return CLIENT_TYPE_NAMES.get(message.getClass());
     }
 
     private static Set<String> typeNames(Class<?> root) {

@@ -149,17 +149,13 @@ final class Takeover {
     var gone = List.copyOf(dead);
     dead.clear();
     boolean oldest = hazelcast.getCluster().getMembers().iterator().next().localMember();
-    roster.all().compose(assemblies -> streams.reconcileOwned(streamsOf(assemblies)))
+    roster.all().compose(assemblies -> streams.reconcileOwned(streamsOf(assemblies))
         .onSuccess(checked -> LOG.info("the cluster changed: {} members; checked the {} streams this node owns",
             hazelcast.getCluster().getMembers().size(), checked))
         .onFailure(e -> LOG.warn("could not check this node's streams against the journal", e))
-        .eventually(() -> timers.sweep().onSuccess(armed -> LOG.info("armed the timers of the {} sessions this node owns", armed)))
+        .eventually(() -> timers.sweep(assemblies)
+            .onSuccess(armed -> LOG.info("armed the timers of the {} sessions this node owns", armed))))
         .onFailure(e -> LOG.warn("could not arm the timers of this node's sessions", e))
-        .eventually(() -> http.withGateway(gateway -> {
-          gateway.clusterChanged(null);
-          if (oldest) {
-            gone.forEach(gateway::clusterChanged);
-          }
-        }));
+        .eventually(() -> http.withGateway(gateway -> gateway.clusterChanged(oldest ? gone : List.of())));
   }
 }

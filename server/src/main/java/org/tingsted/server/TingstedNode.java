@@ -103,7 +103,7 @@ public final class TingstedNode {
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
-      var timers = new TimerAlarms(vertx, streams, roster);
+      var timers = new TimerAlarms(vertx, streams);
       var draining = new AtomicBoolean();
       var readiness = HealthChecks.create(vertx)
           .register("cluster", promise -> promise.complete(HazelcastSetup.hasQuorum(hazelcast)

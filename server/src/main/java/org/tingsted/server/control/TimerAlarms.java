@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.tingsted.server.deliberation.SessionCommand;
 import org.tingsted.server.deliberation.Timer;
 import org.tingsted.server.deliberation.TimerStatus;
 import org.tingsted.server.roster.Assembly;
-import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.streams.StreamEntry;
 import org.tingsted.server.streams.StreamNames;
@@ -48,16 +48,14 @@ public final class TimerAlarms {
   private final Vertx vertx;
   private final Context context;
   private final Streams streams;
-  private final Roster roster;
   /** Alarm ids by stream, timer and deadline: a new deadline is a new alarm. */
   private final Map<String, Long> alarms = new HashMap<>();
 
   /** Call from outside any Vert.x context: the alarms get one of their own. */
-  public TimerAlarms(Vertx vertx, Streams streams, Roster roster) {
+  public TimerAlarms(Vertx vertx, Streams streams) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.streams = streams;
-    this.roster = roster;
     streams.onAccepted(accepted -> {
       if (accepted.state() instanceof SessionBoard session) {
         context.runOnContext(v -> watch(accepted.stream(), session));
@@ -66,12 +64,12 @@ public final class TimerAlarms {
   }
 
   /**
-   * Arms the timers of every session whose stream this node owns now, and drops the alarms of
-   * sessions it no longer owns. Completes with how many sessions it armed.
+   * Arms the timers of every session of {@code assemblies} whose stream this node owns now, and
+   * drops the alarms of sessions it no longer owns. Completes with how many sessions it armed.
    */
-  public Future<Integer> sweep() {
+  public Future<Integer> sweep(List<Assembly> assemblies) {
     Promise<Integer> swept = Promise.promise();
-    context.runOnContext(v -> roster.all().compose(assemblies -> {
+    context.runOnContext(v -> {
       var owned = new ArrayList<Future<StreamEntry>>();
       for (Assembly assembly : assemblies) {
         for (Session session : assembly.sessions()) {
@@ -83,8 +81,8 @@ public final class TimerAlarms {
           }
         }
       }
-      return Future.all(owned).map(all -> owned.size());
-    }).onComplete(swept));
+      Future.all(owned).map(all -> owned.size()).onComplete(swept);
+    });
     return swept.future();
   }
 

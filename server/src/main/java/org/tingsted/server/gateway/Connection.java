@@ -18,6 +18,7 @@ import org.tingsted.protocol.ControlCommand;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.Protocol;
+import org.tingsted.protocol.ProtocolCodec;
 import org.tingsted.protocol.ProtocolException;
 import org.tingsted.protocol.Reply;
 import org.tingsted.protocol.TableCommand;
@@ -287,7 +288,7 @@ final class Connection {
       return;
     }
     org.tingsted.server.deliberation.TableCommand model = Translation.toModel(command);
-    // The phase is checked where the command is decided, against the session's owner's copy.
+    // The phase is the session owner's, not this node's copy of the session: the streams read it there.
     settle(command, arrived, stream, gateway.streams().execute(stream, model, actorAt(table), command.id(),
         StreamNames.ofSession(member.session())));
   }
@@ -416,7 +417,7 @@ final class Connection {
    */
   private void plenary(PlenaryCommand command, long arrived) {
     String stream = StreamNames.ofSession(member.session());
-    Future<SessionCommand> translated;
+    Future<? extends SessionCommand> translated;
     if (command instanceof PlenaryCommand.Promote promote) {
       // The role first: whoever may not promote learns nothing about the table's board.
       if (actor.role() != Role.LEAD_FACILITATOR) {
@@ -429,7 +430,7 @@ final class Connection {
         return;
       }
       translated = gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
-          promote.title(), promote.text()).map(draft -> draft);
+          promote.title(), promote.text());
     } else {
       translated = Future.succeededFuture(Translation.toModel(command,
           Facilitation.electorate(assembly, member.session())));
@@ -443,7 +444,7 @@ final class Connection {
    */
   private void settle(ClientMessage command, long arrived, String stream, Future<Outcome> outcome) {
     String id = command.id();
-    String type = Meters.typeOf(command);
+    String type = ProtocolCodec.typeName(command);
     outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
       ErrorCode code;
       if (e instanceof RosterException refused) {

@@ -117,12 +117,10 @@ public final class Gateway {
     }
   }
 
-  /** The cluster changed: every feed checks it is not behind, and a dead node's seats are cleared. */
-  public void clusterChanged(String deadNode) {
+  /** The cluster changed: every feed checks it is not behind, and the seats of {@code deadNodes} are cleared. */
+  public void clusterChanged(List<String> deadNodes) {
     feeds.catchUp();
-    if (deadNode != null) {
-      presence.dropNode(deadNode);
-    }
+    deadNodes.forEach(presence::dropNode);
   }
 
   /** Takes over an accepted socket. */

@@ -1,6 +1,5 @@
 package org.tingsted.server.gateway;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.tingsted.protocol.ClientMessage;
 
 /**
  * What the gateway reports to operators: open connections, commands by type and outcome, the
@@ -52,33 +50,6 @@ final class Meters {
         .description("commands answered, by type and outcome").tag("type", type).tag("outcome", outcome)
         .register(registry)).increment();
     ack.record(System.nanoTime() - arrivedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-  }
-
-  private static final Map<Class<?>, String> TYPES = new ConcurrentHashMap<>();
-
-  /** A client message's type as on the wire, e.g. {@code propose}. */
-  static String typeOf(ClientMessage message) {
-    return TYPES.computeIfAbsent(message.getClass(), Meters::wireType);
-  }
-
-  private static String wireType(Class<?> type) {
-    for (Class<?> family : type.getInterfaces()) {
-      JsonSubTypes subtypes = family.getAnnotation(JsonSubTypes.class);
-      if (subtypes != null) {
-        for (JsonSubTypes.Type t : subtypes.value()) {
-          if (t.value().equals(type)) {
-            return t.name();
-          }
-        }
-      }
-    }
-    JsonSubTypes all = ClientMessage.class.getAnnotation(JsonSubTypes.class);
-    for (JsonSubTypes.Type t : all.value()) {
-      if (t.value().equals(type)) {
-        return t.name();
-      }
-    }
-    return type.getSimpleName();
   }
 
   Timer delivery() {

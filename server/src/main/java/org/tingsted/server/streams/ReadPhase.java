@@ -7,8 +7,9 @@ import org.tingsted.server.deliberation.PhaseKind;
 import org.tingsted.server.deliberation.SessionBoard;
 
 /**
- * Reads the phase a session's owner holds for one table, the phase in force: a table command
- * is decided against it at the table's owner, not against a follower's copy of the session.
+ * Reads the phase a session's owner holds for one table, the phase in force: read just before
+ * a table command is submitted, so that it is decided against the owner's phase, not against
+ * a follower's copy of the session.
  */
 record ReadPhase(String table) implements EntryProcessor<String, StreamEntry, PhaseKind>, ReadOnly {
 
