@@ -113,7 +113,7 @@ final class Presence {
       var seats = connections.values().stream().filter(s -> s.member().equals(m.id())).toList();
       boolean inRoom = seats.stream().anyMatch(s -> Device.ROOM.wireName().equals(s.device()));
       Device device = seats.isEmpty() || inRoom ? Device.ROOM : Device.REMOTE;
-      members.add(new PresentMember(m.id(), m.name(), device, !seats.isEmpty()));
+      members.add(new PresentMember(m.id(), m.name(), Translation.role(m.role()), device, !seats.isEmpty()));
     }
     String name = assembly.sessionOfTable(table).flatMap(s -> s.tables().stream()
         .filter(t -> t.id().equals(table)).map(TablePlace::name).findFirst()).orElse(null);
