@@ -4,8 +4,8 @@
 // countdowns and the table overview card.
 
 import { h, option } from './console-dom.js';
-import { t } from './i18n.js';
-import { formatCountdown, remainingMillis, tablePhase, tableTimer } from './store.js';
+import { t, formatPercent } from './i18n.js';
+import { formatCountdown, remainingMillis, tablePhase, timersAt } from './store.js';
 
 export const PHASES = ['welcome', 'propose', 'discuss', 'cluster', 'rank', 'plenary', 'report', 'break'];
 
@@ -112,7 +112,7 @@ export function countdown(v, timer, test) {
     'data-status': status,
     'data-deadline': status === 'running' ? timer.deadline : false,
     'data-remaining': status === 'paused' ? timer.remainingMillis ?? 0 : false,
-  }, formatCountdown(remainingMillis(timer, v.now())));
+  }, status === 'elapsed' ? `00:00 · ${t('console.timer.up')}` : formatCountdown(remainingMillis(timer, v.now())));
 }
 
 /** Minutes and seconds of a duration, for people: 3 min 05 s. @param {number} ms */
@@ -122,7 +122,7 @@ export function duration(ms) {
 
 /** @param {number} share 0..1 */
 export function percent(share) {
-  return `${Math.round(share * 1000) / 10} %`;
+  return formatPercent(share, 1);
 }
 
 /** The summary of a table from the console push, or null. @param {View} v @param {string} id */
@@ -138,11 +138,14 @@ export function phaseAt(v, id) {
   return p ? { phase: p.phase, own: p.own } : null;
 }
 
-/** The timer a table shows. @param {View} v @param {string} id */
+/**
+ * The timer a table's members see (its round timer, else the session's phase timer), from the
+ * same session stream and the same rule as the member app, so that both show the same time.
+ * @param {View} v @param {string} id
+ */
 export function timerAt(v, id) {
-  const c = consoleTable(v, id);
-  if (c?.timer) return c.timer;
-  return tableTimer(v.session, id);
+  const { round, phase } = timersAt(v.session, id);
+  return round ?? phase;
 }
 
 /**
@@ -234,6 +237,8 @@ export function tableCard(v, id, withOpen = false) {
         phase ? phaseName(phase.phase) : t('console.phase.notStarted'),
         phase?.own ? h('span', { class: 'tag' }, t('console.card.ownPhase')) : null)),
     h('div', {}, h('dt', {}, t('console.card.timer')), h('dd', {}, countdown(v, timer, 'table-countdown'),
+      timer ? h('span', { class: 'muted', 'data-test': 'table-timer-label' },
+        ` ${timer.label ?? t(timer.table ? 'console.timer.round' : 'console.timer.phaseTimer')}`) : null,
       timer?.status === 'paused' ? h('span', { class: 'tag' }, t('console.timer.paused')) : null)),
     h('div', {}, h('dt', {}, t('console.card.online')),
       h('dd', { 'data-test': 'table-online', 'data-online': online, 'data-members': members },

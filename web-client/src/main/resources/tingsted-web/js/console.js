@@ -210,8 +210,12 @@ function tick() {
     const status = node.dataset.status;
     const left = status === 'paused' ? Number(node.dataset.remaining ?? 0)
       : status === 'running' ? Math.max(0, Number(node.dataset.deadline) - now) : 0;
-    const text = formatCountdown(left);
+    // 00:00 and then "time's up" until the facilitator moves on, as the members see it.
+    const up = status === 'elapsed' || (status === 'running' && left <= 0);
+    const text = up ? `00:00 · ${t('console.timer.up')}` : formatCountdown(left);
     if (node.textContent !== text) node.textContent = text;
+    if (up !== node.classList.contains('up')) node.classList.toggle('up', up);
+    if (node.dataset.up !== String(up)) node.dataset.up = String(up);
   }
   for (const el of app.querySelectorAll('[data-since]')) {
     const node = /** @type {HTMLElement} */ (el);

@@ -72,9 +72,35 @@ async function fetchJson(url) {
  * @param {string} key @param {Record<string, string | number>} [params]
  */
 export function t(key, params) {
-  const s = strings[key] ?? key;
+  const s = pluralOf(key, params) ?? strings[key] ?? key;
   if (!params) return s;
   return s.replace(/\{(\w+)\}/g, (m, name) => (params[name] !== undefined ? String(params[name]) : m));
+}
+
+/**
+ * The plural form of a key when params carry a numeric count and the table has the form:
+ * "votes.dotsLeft.one" / "votes.dotsLeft.other", chosen by Intl.PluralRules of the language.
+ * @param {string} key @param {Record<string, string | number>} [params]
+ */
+function pluralOf(key, params) {
+  const count = params?.count;
+  if (typeof count !== 'number') return undefined;
+  return strings[`${key}.${new Intl.PluralRules(current).select(count)}`] ?? strings[`${key}.other`];
+}
+
+/** A number in the language's form: 33,3 in Danish. @param {number} n @param {number} [digits] */
+export function formatNumber(n, digits = 0) {
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** A share (0..1) as a percentage in the language's form: "33,3 %". @param {number} share @param {number} [digits] */
+export function formatPercent(share, digits = 1) {
+  return `${formatNumber(Math.round(share * 100 * 10 ** digits) / 10 ** digits, digits)} %`;
+}
+
+/** The locale of the language for Intl: da-DK or en-GB. */
+export function locale() {
+  return current === 'en' ? 'en-GB' : 'da-DK';
 }
 
 /** Whether a key has a string. @param {string} key */

@@ -32,6 +32,8 @@ export function emptySession(session = '') {
     agenda: /** @type {any[]} */ ([]),
     phaseIndex: -1,
     tablePhases: /** @type {Record<string, string>} */ ({}),
+    /** When the phase in force last changed (server time), for the session ('') and each table with its own; the app's, not the server's. */
+    phaseSince: /** @type {Record<string, number>} */ ({}),
     timers: /** @type {Record<string, any>} */ ({}),
     announcements: /** @type {any[]} */ ([]),
   };
@@ -265,12 +267,15 @@ export function applySessionEvent(s, ev) {
       s.agenda = structuredClone(d.items ?? []);
       break;
     case 'phaseChanged':
+      s.phaseSince ??= {};
       if (d.table) {
         if (d.phase) s.tablePhases[d.table] = d.phase;
         else delete s.tablePhases[d.table];
+        s.phaseSince[d.table] = ev.at ?? 0;
       } else {
         s.phaseIndex = d.index;
         s.tablePhases = {};
+        s.phaseSince = { '': ev.at ?? 0 };
       }
       break;
     case 'timerStarted':
@@ -349,6 +354,46 @@ export function tableTimer(session, table) {
   return latest(timers.filter((t) => live(t) && t.table === table))
     ?? latest(timers.filter((t) => live(t) && !t.table))
     ?? null;
+}
+
+/**
+ * The timers a table's members see: the table's round timer and the session's phase timer, each
+ * the latest one not cancelled. A timer that ran out is still returned, so that people see 00:00
+ * and "time's up", until the facilitator moves on: starts a newer timer for the same place,
+ * cancels it, or the phase in force at the table changes after it started (a phase timer also
+ * goes once the agenda is at an item whose title it does not carry).
+ * @param {ReturnType<typeof emptySession> | undefined} session @param {string | undefined} table
+ * @returns {{round: any, phase: any}}
+ */
+export function timersAt(session, table) {
+  if (!session) return { round: null, phase: null };
+  const timers = Object.values(session.timers);
+  /** @param {any[]} list */
+  const latest = (list) => list.reduce((/** @type {any} */ a, t) => (a === null || numericId(t.id) > numericId(a.id) ? t : a), null);
+  const since = Math.max(session.phaseSince?.[''] ?? 0, table ? session.phaseSince?.[table] ?? 0 : 0);
+  const item = session.phaseIndex >= 0 ? session.agenda[session.phaseIndex] : undefined;
+  /** @param {any} t @param {boolean} phaseTimer */
+  const shown = (t, phaseTimer) => {
+    if (!t || t.status === 'cancelled') return null;
+    if (t.status !== 'elapsed') return t;
+    if (t.startedAt !== undefined && t.startedAt < since) return null;
+    if (phaseTimer && item && t.label !== undefined && t.label !== item.title && !(table && session.tablePhases[table])) return null;
+    return t;
+  };
+  const round = table ? shown(latest(timers.filter((t) => t.table === table)), false) : null;
+  const phase = shown(latest(timers.filter((t) => !t.table)), true);
+  return { round, phase };
+}
+
+/**
+ * Whether a timer has run out: elapsed, or running past its deadline at server time `now`
+ * (before the server's timerElapsed arrives).
+ * @param {any} timer @param {number} [now]
+ */
+export function timeIsUp(timer, now = Date.now()) {
+  if (!timer) return false;
+  if (timer.status === 'elapsed') return true;
+  return timer.status === 'running' && timer.deadline - now <= 0;
 }
 
 /** @param {string} id */

@@ -4,14 +4,16 @@
  * session's final vote. What a member enters stays local until they submit it; the ballot
  * shown as theirs is the one the server reports back.
  */
-import { t } from './i18n.js';
+import { t, formatNumber, formatPercent } from './i18n.js';
 import { h, setText, setAttr, syncList, uid } from './dom.js';
+import { ballotProblem } from './rules.js';
 
 /**
  * @typedef {{client: any, me: any, table: any, session: any, nameOf: (id: string) => string,
  *   itemLabel: (id: string) => string, pendingFor: (m?: (o: any) => boolean) => any[],
  *   send: (type: string, fields: any, errorEl?: HTMLElement | null) => Promise<any>,
- *   scheduleRender: () => void}} Ctx
+ *   scheduleRender: () => void, tableStream: string, sessionStream: string,
+ *   keep?: {get: (stream: string, field: string) => any, set: (stream: string, field: string, value: any) => void}}} Ctx
  */
 
 /** Local, unsent ballots per vote. @type {Map<string, {dots: Record<string, number>, order: string[], scale: Record<string, number>, touched: boolean}>} */
@@ -19,12 +21,22 @@ const drafts = new Map();
 /** @type {Map<string, Record<string, string>>} */
 const finalDrafts = new Map();
 
+/** The number at the end of an id (v12 -> 12). @param {string} id */
+function num(id) {
+  const m = /(\d+)$/.exec(id ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
 /** @param {Ctx} ctx @param {any} v */
 function draftOf(ctx, v) {
   let d = drafts.get(v.id);
   const own = ctx.me ? v.ballots?.[ctx.me.id] : undefined;
   if (!d) {
-    d = { dots: {}, order: [...v.items], scale: {}, touched: false };
+    // A ballot arranged but not sent before a reload comes back as it was.
+    const kept = ctx.keep?.get(ctx.tableStream, `vote.${v.id}`);
+    d = kept
+      ? { dots: { ...(kept.dots ?? {}) }, order: keptOrder(kept.order, v.items), scale: { ...(kept.scale ?? {}) }, touched: true }
+      : { dots: {}, order: [...v.items], scale: {}, touched: false };
     drafts.set(v.id, d);
   }
   if (own && !d.touched) {
@@ -33,6 +45,25 @@ function draftOf(ctx, v) {
     if (own.scale) d.scale = { ...own.scale };
   }
   return d;
+}
+
+/** A kept order with the vote's items only, each once, and any missing at the end. @param {any} order @param {string[]} items */
+function keptOrder(order, items) {
+  const kept = Array.isArray(order) ? order.filter((i, n) => items.includes(i) && order.indexOf(i) === n) : [];
+  return [...kept, ...items.filter((i) => !kept.includes(i))];
+}
+
+/** Keeps an unsent ballot in the browser. @param {Ctx} ctx @param {any} v @param {any} d */
+function keepDraft(ctx, v, d) {
+  ctx.keep?.set(ctx.tableStream, `vote.${v.id}`, d.touched ? { dots: d.dots, order: d.order, scale: d.scale } : null);
+}
+
+/** The sentence for a ballot that does not fit its vote. @param {Ctx} ctx @param {{code: string, item?: string, total?: number, limit?: number}} problem */
+export function problemText(ctx, problem) {
+  return t(`ballot.problem.${problem.code}`, {
+    item: problem.item ? ctx.itemLabel(problem.item) : '', total: problem.total ?? '', limit: problem.limit ?? '',
+    count: problem.limit ?? 0,
+  });
 }
 
 /** @param {Ctx} ctx @param {HTMLElement} container @param {HTMLElement} empty */
@@ -73,13 +104,18 @@ function createVote(ctx, v) {
       setText(error, t(`votes.empty.${v.method}`));
       return;
     }
-    if (v.method === 'dots') {
-      const total = Object.values(ballot.dots).reduce((a, b) => a + b, 0);
-      if (total > v.dotsPerMember) { setText(error, t('votes.tooMany', { max: v.dotsPerMember })); return; }
+    // The server's rules, checked here first: a ballot that does not fit is not sent.
+    const problem = ballotProblem(v, ballot);
+    if (problem) {
+      setText(error, problemText(ctx, problem));
+      return;
     }
     setText(error, '');
-    d.touched = false;
-    ctx.send('castBallot', { vote: v.id, ballot }, error);
+    ctx.send('castBallot', { vote: v.id, ballot }, error).then((ack) => {
+      if (!ack) return;
+      d.touched = false;
+      keepDraft(ctx, v, d);
+    });
   });
 
   if (v.method === 'dots') {
@@ -95,6 +131,7 @@ function createVote(ctx, v) {
           const d = draftOf(ctx, v);
           d.order = [...list.children].map((li) => /** @type {HTMLElement} */ (li).dataset.item ?? '');
           d.touched = true;
+          keepDraft(ctx, v, d);
           ctx.scheduleRender();
         },
       });
@@ -110,7 +147,7 @@ export function ballotFrom(v, d) {
   if (v.method === 'dots') {
     /** @type {Record<string, number>} */
     const dots = {};
-    for (const i of v.items) if ((d.dots[i] ?? 0) > 0) dots[i] = d.dots[i];
+    for (const i of v.items) if ((d.dots[i] ?? 0) !== 0) dots[i] = d.dots[i];
     return Object.keys(dots).length ? { dots } : null;
   }
   if (v.method === 'ranking') return d.order.length ? { order: [...d.order] } : null;
@@ -123,7 +160,7 @@ export function ballotFrom(v, d) {
 /** @param {Ctx} ctx @param {HTMLElement} el @param {any} v */
 function updateVote(ctx, el, v) {
   const q = (/** @type {string} */ sel) => /** @type {HTMLElement} */ (el.querySelector(sel));
-  setText(q('.vote-title'), t(`votes.method.${v.method}`));
+  setText(q('.vote-title'), t('votes.titleOf', { n: num(v.id), method: t(`votes.method.${v.method}`) }));
   if (v.status !== 'open') return;
   setText(q('.vote-help'), v.method === 'dots'
     ? t('votes.help.dots', { dots: v.dotsPerMember, cap: v.capPerItem })
@@ -147,27 +184,63 @@ function describeBallot(ctx, own) {
   return '';
 }
 
-/** @param {Ctx} ctx @param {HTMLElement} el @param {any} v @param {any} d */
+/**
+ * Dots with − and + beside each item and the dots left above them. A dot more than the member
+ * has, or more on one item than the vote allows, is refused on the spot with a message; a number
+ * typed over the budget is refused when the ballot is sent. Nothing is ever cut down silently.
+ * @param {Ctx} ctx @param {HTMLElement} el @param {any} v @param {any} d
+ */
 function updateDots(ctx, el, v, d) {
   const used = () => v.items.reduce((/** @type {number} */ a, /** @type {string} */ i) => a + (d.dots[i] ?? 0), 0);
   const left = /** @type {HTMLElement} */ (el.querySelector('.dots-left'));
   const list = /** @type {HTMLElement} */ (el.querySelector('.dots-list'));
-  const showLeft = () => setText(left, t('votes.dotsLeft', { left: Math.max(0, v.dotsPerMember - used()), total: v.dotsPerMember }));
+  const error = /** @type {HTMLElement} */ (el.querySelector('.error'));
+  const showLeft = () => {
+    const rest = v.dotsPerMember - used();
+    setText(left, rest >= 0 ? t('votes.dotsLeft', { count: rest, total: v.dotsPerMember })
+      : t('votes.dotsOver', { count: -rest, total: v.dotsPerMember }));
+    left.classList.toggle('error', rest < 0);
+    setAttr(left, 'data-left', String(rest));
+  };
+  /** @param {string} item @param {number} delta @param {HTMLInputElement} input */
+  const step = (item, delta, input) => {
+    const now = d.dots[item] ?? 0;
+    const next = now + delta;
+    if (next < 0) return;
+    if (delta > 0 && used() + delta > v.dotsPerMember) {
+      setText(error, t('votes.noDotsLeft', { count: v.dotsPerMember }));
+      return;
+    }
+    if (delta > 0 && next > v.capPerItem) {
+      setText(error, t('votes.capReached', { count: v.capPerItem, item: ctx.itemLabel(item) }));
+      return;
+    }
+    setText(error, '');
+    d.dots[item] = next;
+    d.touched = true;
+    keepDraft(ctx, v, d);
+    input.value = String(next);
+    showLeft();
+  };
   syncList(list, v.items, (i) => i, (item) => {
     const id = uid('dots');
     const input = /** @type {HTMLInputElement} */ (h('input', { id, type: 'number', inputmode: 'numeric', min: '0', step: '1', 'data-test': 'dots', 'data-item': item }));
     input.addEventListener('input', () => {
-      let n = Math.floor(Number(input.value) || 0);
-      const others = used() - (d.dots[item] ?? 0);
-      n = Math.max(0, Math.min(n, v.capPerItem, v.dotsPerMember - others));
-      d.dots[item] = n;
+      const n = Math.floor(Number(input.value));
+      d.dots[item] = Number.isFinite(n) ? n : 0;
       d.touched = true;
-      if (input.value !== '' && String(n) !== input.value) input.value = String(n);
+      keepDraft(ctx, v, d);
+      setText(error, '');
       showLeft();
     });
-    return h('li', { class: 'field inline' }, h('label', { for: id, class: 'item-label' }), input);
+    const minus = h('button', { type: 'button', class: 'secondary', 'data-test': 'dots-minus', 'data-item': item, onclick: () => step(item, -1, input) }, '−');
+    const plus = h('button', { type: 'button', class: 'secondary', 'data-test': 'dots-plus', 'data-item': item, onclick: () => step(item, 1, input) }, '+');
+    return h('li', {}, h('label', { for: id, class: 'item-label' }), h('span', { class: 'dots-stepper' }, minus, input, plus));
   }, (li, item) => {
-    setText(/** @type {Element} */ (li.querySelector('label')), ctx.itemLabel(item));
+    const label = ctx.itemLabel(item);
+    setText(/** @type {Element} */ (li.querySelector('label')), label);
+    setAttr(/** @type {Element} */ (li.querySelector('[data-test=dots-minus]')), 'aria-label', t('votes.dotLess', { item: label }));
+    setAttr(/** @type {Element} */ (li.querySelector('[data-test=dots-plus]')), 'aria-label', t('votes.dotMore', { item: label }));
     const input = /** @type {HTMLInputElement} */ (li.querySelector('input'));
     setAttr(input, 'max', String(v.capPerItem));
     const want = String(d.dots[item] ?? 0);
@@ -186,6 +259,7 @@ function updateRanking(ctx, el, v, d) {
     if (i < 0 || j < 0 || j >= d.order.length) return;
     [d.order[i], d.order[j]] = [d.order[j], d.order[i]];
     d.touched = true;
+    keepDraft(ctx, v, d);
     updateRanking(ctx, el, v, d);
     const li = list.querySelector(`[data-item="${CSS.escape(item)}"]`);
     const btn = /** @type {HTMLElement | null} */ (li?.querySelector(delta < 0 ? '[data-test=rank-up]' : '[data-test=rank-down]') ?? null);
@@ -225,7 +299,7 @@ function updateScale(ctx, el, v, d) {
     for (let n = 1; n <= 5; n++) {
       const id = `${name}-${n}`;
       const input = /** @type {HTMLInputElement} */ (h('input', { type: 'radio', id, name, value: String(n), 'data-test': 'scale', 'data-item': item }));
-      input.addEventListener('change', () => { d.scale[item] = n; d.touched = true; });
+      input.addEventListener('change', () => { d.scale[item] = n; d.touched = true; keepDraft(ctx, v, d); });
       row.append(h('span', { class: 'scale-option' }, input, h('label', { for: id, 'data-i18n': `votes.scale.${n}` }, t(`votes.scale.${n}`))));
     }
     fs.append(row);
@@ -239,11 +313,17 @@ function updateScale(ctx, el, v, d) {
   });
 }
 
-/** @param {Ctx} ctx @param {HTMLElement} container @param {HTMLElement} panel */
-export function renderResults(ctx, container, panel) {
-  const votes = ctx.table ? Object.values(ctx.table.votes).filter((v) => v.published && v.result) : [];
-  const finals = ctx.session ? Object.values(ctx.session.finalVotes).filter((f) => f.status === 'closed' && f.result) : [];
-  panel.hidden = votes.length + finals.length === 0;
+/**
+ * The published results: the table's votes ('table'), the final votes ('final'), or both.
+ * @param {Ctx} ctx @param {HTMLElement} container @param {HTMLElement | null} panel @param {'table' | 'final' | 'all'} [which]
+ */
+export function renderResults(ctx, container, panel, which = 'all') {
+  const votes = ctx.table && which !== 'final' ? Object.values(ctx.table.votes).filter((v) => v.published && v.result) : [];
+  const finals = ctx.session && which !== 'table' ? Object.values(ctx.session.finalVotes).filter((f) => f.status === 'closed' && f.result) : [];
+  if (panel) panel.hidden = votes.length + finals.length === 0;
+  // The newest result first: it is the one the table is talking about.
+  votes.sort((a, b) => num(b.id) - num(a.id));
+  finals.sort((a, b) => num(b.id) - num(a.id));
   syncList(container, [...votes.map((v) => ({ kind: 'table', v })), ...finals.map((v) => ({ kind: 'final', v }))],
     (r) => `${r.kind}-${r.v.id}`,
     (r) => {
@@ -254,7 +334,8 @@ export function renderResults(ctx, container, panel) {
       return el;
     },
     (el, r) => {
-      setText(/** @type {Element} */ (el.querySelector('h3')), r.kind === 'table' ? t('results.of', { method: t(`votes.method.${r.v.method}`) }) : t('final.resultTitle'));
+      setText(/** @type {Element} */ (el.querySelector('h3')), r.kind === 'table'
+        ? t('results.of', { method: t(`votes.method.${r.v.method}`), n: num(r.v.id) }) : t('final.resultTitle', { n: num(r.v.id) }));
       const body = /** @type {HTMLElement} */ (el.querySelector('.result-body'));
       const sig = JSON.stringify(r.v.result) + document.documentElement.lang;
       if (body.dataset.sig === sig) return;
@@ -284,7 +365,7 @@ function tableResult(ctx, res) {
     for (const r of res.scale) {
       ul.append(h('li', { 'data-item': r.item },
         h('strong', {}, ctx.itemLabel(r.item)), ' ',
-        t('results.scale', { mean: r.mean.toFixed(2), share: Math.round(r.shareAgreeing * 100), ballots: r.ballots }), ' ',
+        t('results.scale', { mean: formatNumber(r.mean, 2), share: formatPercent(r.shareAgreeing, 0), ballots: r.ballots }), ' ',
         h('span', { class: 'muted' }, t('results.distribution', { d: r.distribution.join(' / ') }))));
     }
     out.push(ul);
@@ -298,11 +379,11 @@ function finalResult(ctx, res) {
   for (const d of res.drafts) {
     const draft = ctx.session?.drafts[d.draft];
     ul.append(h('li', { 'data-draft': d.draft },
-      h('strong', {}, draft?.title ?? d.draft), ' ',
-      t('final.figures', { support: d.support, oppose: d.oppose, abstain: d.abstain, share: Math.round(d.share * 100) }), ' ',
+      h('strong', {}, draft?.title ?? t('plenary.draftNumber', { n: num(d.draft) })), ' ',
+      t('final.figures', { support: d.support, oppose: d.oppose, abstain: d.abstain, share: formatPercent(d.share, 1) }), ' ',
       h('span', { class: `badge ${d.adopted ? 'adopted' : 'not-adopted'}` }, t(d.adopted ? 'final.adopted' : 'final.notAdopted'))));
   }
-  return [h('p', { class: 'muted' }, t('final.ballots', { count: res.ballots, electorate: res.electorate, threshold: Math.round(res.threshold * 100) })), ul];
+  return [h('p', { class: 'muted' }, t('final.ballots', { count: res.ballots, electorate: res.electorate, threshold: formatPercent(res.threshold, 0) })), ul];
 }
 
 /** @param {Ctx} ctx @param {HTMLElement} container */
@@ -330,7 +411,9 @@ function createFinal(ctx, f) {
     const choices = { ...(finalDrafts.get(f.id) ?? {}) };
     if (!Object.keys(choices).length) { setText(error, t('final.empty')); return; }
     setText(error, '');
-    ctx.send('castFinalBallot', { vote: f.id, choices }, error);
+    ctx.send('castFinalBallot', { vote: f.id, choices }, error).then((ack) => {
+      if (ack) ctx.keep?.set(ctx.sessionStream, `final.${f.id}`, null);
+    });
   });
   el.append(form);
   return el;
@@ -339,9 +422,9 @@ function createFinal(ctx, f) {
 /** @param {Ctx} ctx @param {HTMLElement} el @param {any} f */
 function updateFinal(ctx, el, f) {
   const own = ctx.me ? f.ballots?.[ctx.me.id] : undefined;
-  if (!finalDrafts.has(f.id)) finalDrafts.set(f.id, own ? { ...own } : {});
+  if (!finalDrafts.has(f.id)) finalDrafts.set(f.id, ctx.keep?.get(ctx.sessionStream, `final.${f.id}`) ?? (own ? { ...own } : {}));
   const local = /** @type {Record<string, string>} */ (finalDrafts.get(f.id));
-  setText(/** @type {Element} */ (el.querySelector('.final-help')), t('final.help', { threshold: Math.round(f.threshold * 100), electorate: f.electorate }));
+  setText(/** @type {Element} */ (el.querySelector('.final-help')), t('final.help', { threshold: formatPercent(f.threshold, 0), electorate: f.electorate }));
   const body = /** @type {HTMLElement} */ (el.querySelector('.ballot-body'));
   syncList(body, f.drafts, (d) => d, (draftId) => {
     const name = uid('final');
@@ -350,14 +433,17 @@ function updateFinal(ctx, el, f) {
     for (const choice of ['support', 'oppose', 'abstain']) {
       const id = `${name}-${choice}`;
       const input = h('input', { type: 'radio', id, name, value: choice, 'data-test': 'final-choice', 'data-draft': draftId });
-      input.addEventListener('change', () => { local[draftId] = choice; });
+      input.addEventListener('change', () => {
+        local[draftId] = choice;
+        ctx.keep?.set(ctx.sessionStream, `final.${f.id}`, { ...local });
+      });
       row.append(h('span', { class: 'scale-option' }, input, h('label', { for: id, 'data-i18n': `final.${choice}` }, t(`final.${choice}`))));
     }
     fs.append(row);
     return fs;
   }, (fs, draftId) => {
     const draft = ctx.session?.drafts[draftId];
-    setText(/** @type {Element} */ (fs.querySelector('legend')), draft?.title ?? draftId);
+    setText(/** @type {Element} */ (fs.querySelector('legend')), draft?.title ?? t('plenary.draftNumber', { n: num(draftId) }));
     setText(/** @type {Element} */ (fs.querySelector('.draft-text')), draft?.text ?? '');
     for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (fs.querySelectorAll('input'))) {
       const checked = local[draftId] === input.value;
@@ -367,7 +453,7 @@ function updateFinal(ctx, el, f) {
   const pend = ctx.pendingFor((o) => o.type === 'castFinalBallot' && o.fields.vote === f.id);
   /** @type {HTMLElement} */ (el.querySelector('[data-test=pending]')).hidden = pend.length === 0;
   const ownText = own
-    ? t('final.yours', { choices: Object.entries(own).map(([d, c]) => `${ctx.session?.drafts[d]?.title ?? d}: ${t(`final.${c}`)}`).join('; ') })
+    ? t('final.yours', { choices: Object.entries(own).map(([d, c]) => `${ctx.session?.drafts[d]?.title ?? t('plenary.draftNumber', { n: num(d) })}: ${t(`final.${c}`)}`).join('; ') })
     : t('votes.notVoted');
   setText(/** @type {Element} */ (el.querySelector('[data-test=own-final-ballot]')), ownText);
 }

@@ -23,35 +23,45 @@ class LanguageBrowserTest extends BrowserFixture {
       "status.online", "status",
       "propose.submit", "propose-submit",
       "hands.raise", "raise-hand");
+  /** The view of the app each hook is in (the status is in the bar, always shown). */
+  private static final Map<String, String> VIEW_OF = Map.of(
+      "propose-submit", "propose",
+      "raise-hand", "table");
 
   @Test
   @DisplayName("the app starts in Danish, switches to English and back, <html lang> follows, and the choice is kept")
   void bothLanguages() {
     MemberApp app = memberApp(0);
     Browser b = app.browser;
-    assertLanguage(b, "da");
+    assertLanguage(app, "da");
 
+    b.clickable(hook("menu-button")).click();
     new Select(b.visible(hook("lang"))).selectByValue("en");
-    assertLanguage(b, "en");
+    assertLanguage(app, "en");
 
     // The choice is kept: a reload comes back in English.
     b.driver.navigate().refresh();
     b.awaitStatus("online");
-    assertLanguage(b, "en");
+    assertLanguage(app, "en");
+    b.clickable(hook("menu-button")).click();
     assertThat(new Select(b.visible(hook("lang"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("en");
 
     new Select(b.visible(hook("lang"))).selectByValue("da");
-    assertLanguage(b, "da");
+    assertLanguage(app, "da");
     assertThat(b.consoleErrors()).as("errors in the browser console").isEmpty();
   }
 
-  private static void assertLanguage(Browser b, String lang) {
+  private static void assertLanguage(MemberApp app, String lang) {
+    Browser b = app.browser;
     JsonNode texts = texts(lang);
     b.until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")) ? Boolean.TRUE : null);
     SHOWN_BY.forEach((key, test) -> {
       String expected = text(texts, key);
       assertThat(expected).as("%s in %s.json", key, lang).isNotBlank();
       assertThat(expected).as("%s differs between the languages", key).isNotEqualTo(text(texts(lang.equals("da") ? "en" : "da"), key));
+      if (VIEW_OF.containsKey(test)) {
+        app.view(VIEW_OF.get(test));
+      }
       b.withText(hook(test), expected);
     });
   }

@@ -27,6 +27,7 @@ class PlenaryBrowserTest extends BrowserFixture {
   void memberSeesWhatBecameOfTheirWork() throws Exception {
     MemberApp app = memberApp(0);
     Browser b = app.browser;
+    app.view("plenary");
     var members = live.members.get(0);
     try (TableClient lead = live.join(live.lead);
          TableClient sofie = live.join(members.get(0));
