@@ -107,6 +107,8 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
     router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));
+    // Browsers ask for /favicon.ico on pages that name no icon (the report, a raw JSON page).
+    router.route("/favicon.ico").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/favicon.svg"));
     // The libraries, versioned in their path (so they may be cached), from the WebJars on the classpath.
     router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create(WEBJARS_ROOT).setDirectoryListing(false));

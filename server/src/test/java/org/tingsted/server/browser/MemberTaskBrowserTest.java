@@ -113,7 +113,7 @@ class MemberTaskBrowserTest extends BrowserFixture {
       for (MemberApp app : apps) {
         awaitPhase(app, "rank");
         app.browser.visible(hook("vote"));
-        assertFirstScreen(app, "rank", hook("vote"), By.cssSelector("[data-test=\"vote\"] .dots-left"),
+        assertFirstScreen(app, "rank", By.cssSelector("[data-test=\"vote\"] .vote-title"), By.cssSelector("[data-test=\"vote\"] .dots-left"),
             By.cssSelector("[data-test=\"vote\"] [data-test=\"dots-plus\"]"));
         assertThat(app.browser.visible(By.cssSelector("[data-test=\"vote\"] .dots-left")).getText())
             .isEqualTo("5 prikker tilbage af 5");
@@ -126,7 +126,7 @@ class MemberTaskBrowserTest extends BrowserFixture {
       ack(facilitator.call(new VoteCommand.PublishResult(id(), null, vote)));
       for (MemberApp app : apps) {
         app.browser.visible(hook("result"));
-        assertFirstScreen(app, "results", hook("result"));
+        assertFirstScreen(app, "results", By.cssSelector("[data-test=\"result\"] h3"), By.cssSelector("[data-test=\"result\"] [data-item]"));
       }
 
       ack(lead.call(new ControlCommand.AdvancePhase(id())));
@@ -135,7 +135,7 @@ class MemberTaskBrowserTest extends BrowserFixture {
       for (MemberApp app : apps) {
         awaitPhase(app, "plenary");
         app.browser.visible(hook("final-vote"));
-        assertFirstScreen(app, "plenary", hook("final-vote"), hook("final-choice"));
+        assertFirstScreen(app, "plenary", By.cssSelector("[data-test=\"final-vote\"] h3"), hook("final-choice"), hook("final-submit"));
       }
       ack(sofie.call(new PlenaryCommand.CastFinalBallot(id(), "f1", Map.of("d1", Choice.SUPPORT))));
       ack(lead.call(new PlenaryCommand.CloseFinalVote(id(), "f1")));
@@ -145,7 +145,7 @@ class MemberTaskBrowserTest extends BrowserFixture {
       for (MemberApp app : apps) {
         awaitPhase(app, "report");
         app.browser.visible(hook("report-link"));
-        assertFirstScreen(app, "report", hook("report-link"), hook("final-result"));
+        assertFirstScreen(app, "report", hook("report-link"), By.cssSelector("[data-test=\"final-result\"] h3"));
       }
       for (MemberApp app : apps) {
         assertThat(app.browser.consoleErrors()).as("errors in the browser console").isEmpty();
@@ -172,7 +172,10 @@ class MemberTaskBrowserTest extends BrowserFixture {
     b.script("window.scrollTo(0, 0);");
     for (By by : main) {
       WebElement el = b.visible(by);
-      b.until(d -> inViewport(b, el) ? Boolean.TRUE : null);
+      if (!inViewport(b, el)) {
+        assertThat(b.script("const r = arguments[0].getBoundingClientRect(); return JSON.stringify(r) + ' in ' + window.innerWidth + 'x' + window.innerHeight;", el))
+            .as(by + " inside the first viewport in the " + phase + " phase").isNull();
+      }
     }
     b.script("window.scrollTo(0, document.documentElement.scrollHeight);");
     WebElement countdown = b.visible(hook("countdown"));

@@ -43,6 +43,7 @@ class MemberWorkBrowserTest extends BrowserFixture {
       ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Byrum", List.of())));
       cluster = "k1";
     }
+    TableClient watcher = live.join(live.facilitators.get(0));
     MemberApp app = memberApp(0);
     Browser b = app.browser;
     app.view("board");
@@ -66,8 +67,10 @@ class MemberWorkBrowserTest extends BrowserFixture {
     assertThat(inCard).as("the focus is on the moved proposal's own control").isEqualTo(benches);
 
     // The move happened once: one moveToCluster event on the table.
-    try (TableClient watcher = live.join(live.facilitators.get(0))) {
-      long moves = watcher.awaitEvents(live.stream(0), 3).stream()
+    try (watcher) {
+      watcher.awaitEvents(live.stream(0), 1);
+      sleep(Duration.ofMillis(800));
+      long moves = watcher.events(live.stream(0)).stream()
           .filter(e -> EventKind.PROPOSAL_MOVED.equals(e.kind())).count();
       assertThat(moves).isEqualTo(1);
     }
@@ -85,6 +88,7 @@ class MemberWorkBrowserTest extends BrowserFixture {
       c = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Træer", "Flere træer."))));
       ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(a, c), new VoteParams(5, 3))));
     }
+    TableClient watcher = live.join(live.facilitators.get(0));
     MemberApp app = memberApp(0);
     Browser b = app.browser;
     app.awaitVote("dots");
@@ -95,7 +99,7 @@ class MemberWorkBrowserTest extends BrowserFixture {
     }
     // A fourth on the same item is more than the vote allows on one.
     b.clickable(plusA).click();
-    assertThat(b.withText(By.cssSelector("[data-test=\"vote\"] .error"), "højst 3").getText()).contains("Bænke");
+    assertThat(b.withText(By.cssSelector("[data-test=\"vote\"] .error"), "højst give 3 prikker").getText()).contains("Bænke");
     for (int i = 0; i < 2; i++) {
       b.clickable(plusC).click();
     }
@@ -111,9 +115,9 @@ class MemberWorkBrowserTest extends BrowserFixture {
     b.withText(By.cssSelector(".dots-left"), "1 prik for meget");
     b.clickable(hook("ballot-submit")).click();
     b.withText(By.cssSelector("[data-test=\"vote\"] .error"), "Du har givet 6 prikker, men har kun 5");
-    try (TableClient watcher = live.join(live.facilitators.get(0))) {
+    try (watcher) {
       sleep(Duration.ofSeconds(1));
-      List<Push.Event> events = watcher.awaitEvents(live.stream(0), 3);
+      List<Push.Event> events = watcher.events(live.stream(0));
       assertThat(events).as("no ballot reached the server").noneMatch(e -> EventKind.BALLOT_CAST.equals(e.kind()));
     }
     assertThat(b.visible(hook("own-ballot")).getText()).isEqualTo("Du har ikke stemt endnu.");
