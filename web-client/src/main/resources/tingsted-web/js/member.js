@@ -226,7 +226,7 @@ function renderWho() {
   setText($('who'), text);
 }
 
-/** The view the task in force asks for: an open ballot first, else the phase's view. */
+/** The view the task in force asks for: an open ballot first, else the phase's view; null for none. @returns {string | null} */
 function taskView() {
   const me = welcome.member.id;
   const session = sessionState();
@@ -242,7 +242,10 @@ function taskView() {
     case 'rank': return 'vote';
     case 'plenary':
     case 'report': return 'plenary';
-    default: return open.length ? 'vote' : finals.length ? 'plenary' : 'table';
+    case 'welcome':
+    case 'break': return 'table';
+    // Before the agenda starts no phase asks for anything: the member stays where they are.
+    default: return open.length ? 'vote' : finals.length ? 'plenary' : null;
   }
 }
 
@@ -250,7 +253,7 @@ function renderTabs() {
   const task = taskView();
   if (task !== ui.taskView) {
     ui.taskView = task;
-    ui.view = task;
+    if (task) ui.view = task;
   }
   $('tabs').hidden = false;
   const me = welcome.member.id;

@@ -1,6 +1,8 @@
 package org.tingsted.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tingsted.server.TableClient.ack;
+import static org.tingsted.server.TableClient.id;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -9,10 +11,14 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.tingsted.protocol.PlenaryCommand;
+import org.tingsted.server.TableClient;
 
 /**
- * The pictures in the README: the member app on a tablet (1024×768) and the console on a
- * laptop (1280×900), each with a table in the middle of its work. Written into docs/screenshots
+ * Pictures in the README: the published report on a tablet (1024×768) and the console on a
+ * laptop (1280×900), with a table in the middle of its work (the member app's are taken in
+ * every phase by MemberTaskBrowserTest). Written into docs/screenshots
  * of the project (the tests run in server/), so a run of the tests refreshes them.
  */
 @DisplayName("In a browser: the README's screenshots")
@@ -26,13 +32,16 @@ class ScreenshotsBrowserTest extends BrowserFixture {
   }
 
   @Test
-  @DisplayName("the member app on a tablet")
-  void theMemberApp() throws IOException {
-    MemberApp app = memberApp(0);
-    app.awaitVote("dots");
-    app.browser.withText(Browser.hook("announcement"), "Pause");
-    Path file = DIR.resolve("member-app.png");
-    app.browser.screenshot(file);
+  @DisplayName("the published report on a tablet")
+  void theReport() throws IOException {
+    try (TableClient lead = live.join(live.lead)) {
+      ack(lead.call(new PlenaryCommand.PublishReport(id())));
+    }
+    Browser b = browser(Browser.TABLET_WIDTH, Browser.TABLET_HEIGHT);
+    b.go(Links.base(live) + "/reports/" + live.assembly.id() + "/" + live.session.id() + "?format=html");
+    b.until(d -> d.findElement(By.tagName("body")).getText().contains(live.assembly.name()) ? Boolean.TRUE : null);
+    Path file = DIR.resolve("report.png");
+    b.screenshot(file);
     assertSize(file, Browser.TABLET_WIDTH, Browser.TABLET_HEIGHT);
   }
 

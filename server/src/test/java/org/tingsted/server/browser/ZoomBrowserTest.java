@@ -35,11 +35,15 @@ class ZoomBrowserTest extends BrowserFixture {
     app.proposal("Grønne gårde med plads til alle, også om aftenen");
     Browser b = app.browser;
     b.script(DOUBLE_TEXT);
-    assertThat(((Number) b.script(SIDEWAYS)).intValue()).as("pixels of sideways scrolling").isLessThanOrEqualTo(1);
-    @SuppressWarnings("unchecked")
-    List<String> cut = (List<String>) b.script(CUT_OFF,
-        "[data-test=status], [data-test=propose-submit], [data-test=raise-hand], [data-test=proposal-title], [data-test=lang], [data-test=propose-title]");
-    assertThat(cut).as("controls and texts at 200 %").isEmpty();
+    for (String view : List.of("board", "table", "propose")) {
+      app.view(view);
+      assertThat(((Number) b.script(SIDEWAYS)).intValue()).as("pixels of sideways scrolling in the " + view + " view").isLessThanOrEqualTo(1);
+      @SuppressWarnings("unchecked")
+      List<String> cut = (List<String>) b.script(CUT_OFF,
+          "[data-test=status], [data-test=countdown], [data-test=menu-button], [data-test^=tab-], [data-test=propose-submit], "
+              + "[data-test=raise-hand], [data-test=proposal-title], [data-test=comments-toggle], [data-test=propose-title]");
+      assertThat(cut).as("controls and texts at 200 % in the " + view + " view").isEmpty();
+    }
     assertThat(b.visible(hook("propose-submit")).isDisplayed()).isTrue();
   }
 
