@@ -1020,7 +1020,7 @@ async function main() {
   wireStatic();
   renderStatus();
   if (!token) {
-    showProblem('join.noToken');
+    location.replace('/');
     return;
   }
   try {

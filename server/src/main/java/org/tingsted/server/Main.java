@@ -2,7 +2,6 @@ package org.tingsted.server;
 
 import io.vertx.core.Future;
 import java.util.concurrent.CountDownLatch;
-import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Member;
 
 /** Starts a Tingsted node from the command line. */
@@ -35,18 +34,24 @@ public final class Main {
                 + "  (health: " + node.publicUrl() + "/ready, metrics: /metrics)");
           }
           System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
+          if (settings.publicUrl() == null && "0.0.0.0".equals(settings.host())) {
+            System.out.println();
+            System.out.println("Warning: Tingsted listens on every interface, but its join links and cards point at "
+                + node.publicUrl() + ", which only this machine can open. For tablets and phones, start it with "
+                + "--public-url http://<this machine's name or address>:" + node.port());
+          }
           if (!settings.demo()) {
             return Future.succeededFuture();
           }
-          return Demo.ensure(node.roster()).map(assembly -> {
+          return Demo.start(node.roster(), node.streams()).map(assembly -> {
             System.out.println();
-            System.out.println("Join links (open one per browser; each is one person):");
-            System.out.print(Demo.describe(assembly, (Member m) -> {
-              String token = node.links().tokens().issue(assembly.id(), m.id());
-              return m.role() == Role.MEMBER
-                  ? node.links().url(token)
-                  : node.links().consoleUrl(token) + "   (console; as a table: " + node.links().url(token) + ")";
-            }));
+            System.out.println("Cards to print: " + node.links().cardsUrl(assembly.id()) + "  (asks for the admin token)");
+            System.out.println("Start page (type a code): " + node.publicUrl() + "/");
+            System.out.println();
+            System.out.println("Join codes and links (open one per browser; each is one person):");
+            System.out.print(Demo.describe(assembly,
+                (Member m) -> node.links().codes().of(assembly.id(), m.id()),
+                (Member m) -> node.links().linkOf(m.role(), node.links().tokens().issue(assembly.id(), m.id()))));
             return null;
           });
         })

@@ -27,6 +27,7 @@ import org.tingsted.server.http.AdminApi;
 import org.tingsted.server.http.HttpVerticle;
 import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
+import org.tingsted.server.roster.JoinCodes;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.streams.Streams;
@@ -42,6 +43,7 @@ public final class TingstedNode {
   private final Journal journal;
   private final HazelcastInstance hazelcast;
   private final AtomicBoolean draining;
+  private final Streams streams;
 
   /** How long sockets have to carry their close frames before the node leaves the cluster. */
   private static final long CLOSE_GRACE_MS = 300;
@@ -50,7 +52,8 @@ public final class TingstedNode {
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
-                       Settings settings, Journal journal, AtomicBoolean draining) {
+                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams) {
+    this.streams = streams;
     this.hazelcast = hazelcast;
     this.draining = draining;
     this.vertx = vertx;
@@ -101,7 +104,7 @@ public final class TingstedNode {
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
       var tokens = new JoinTokens(secret);
-      var links = new JoinLinks(tokens, settings.publicUrlOr(settings.port()));
+      var links = new JoinLinks(tokens, new JoinCodes(secret), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
       var timers = new TimerAlarms(vertx, streams);
       var draining = new AtomicBoolean();
@@ -126,7 +129,7 @@ public final class TingstedNode {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
-          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining));
+          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -142,6 +145,11 @@ public final class TingstedNode {
 
   public Roster roster() {
     return roster;
+  }
+
+  /** The streams of this node, for commands the server itself sends (the demo's agenda). */
+  public Streams streams() {
+    return streams;
   }
 
   public JoinLinks links() {

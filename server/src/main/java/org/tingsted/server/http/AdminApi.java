@@ -42,11 +42,13 @@ public final class AdminApi {
   private final ReportApi reports;
 
   private final HazelcastInstance hazelcast;
+  private final JoinCodeRoutes codes;
 
   public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast) {
     this.hazelcast = hazelcast;
     this.roster = roster;
     this.links = links;
+    this.codes = new JoinCodeRoutes(roster, links);
     this.audit = new AuditExport(streams);
     this.reports = new ReportApi(roster, streams);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
@@ -63,7 +65,7 @@ public final class AdminApi {
 
   /** A member with their join link. */
   record JoinLink(String member, String name, Role role, String session, String table, String token, String url,
-                  String consoleUrl) {
+                  String consoleUrl, String code, String codeUrl) {
   }
 
   /** The routes, to mount at {@code /api}. */
@@ -120,8 +122,9 @@ public final class AdminApi {
   private JoinLink joinLink(Assembly assembly, Member m) {
     String token = links.tokens().issue(assembly.id(), m.id());
     boolean facilitates = m.role() == Role.FACILITATOR || m.role() == Role.LEAD_FACILITATOR;
+    String code = links.codes().of(assembly.id(), m.id());
     return new JoinLink(m.id(), m.name(), m.role(), m.session(), m.table(), token, links.url(token),
-        facilitates ? links.consoleUrl(token) : null);
+        facilitates ? links.consoleUrl(token) : null, code, links.codeUrl(code));
   }
 
   private void authorise(RoutingContext ctx) {
@@ -133,6 +136,13 @@ public final class AdminApi {
       return;
     }
     ctx.next();
+  }
+
+  /** The public routes of joining by code, to mount at {@code /j}. */
+  public Router joinCodes(Vertx vertx) {
+    Router router = codes.router(vertx);
+    router.route().failureHandler(this::failure);
+    return router;
   }
 
   /** The public routes of published reports, to mount at {@code /reports}. */

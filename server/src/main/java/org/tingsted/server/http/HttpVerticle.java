@@ -106,6 +106,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
+    router.route("/j/*").subRouter(admin.joinCodes(vertx));
+    // Without a token, the start page: how to join, and a field for the code on the card.
+    router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/start.html"));
     router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));
     // Browsers ask for /favicon.ico on pages that name no icon (the report, a raw JSON page).
     router.route("/favicon.ico").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/favicon.svg"));

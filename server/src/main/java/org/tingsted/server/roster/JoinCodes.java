@@ -1,0 +1,118 @@
+package org.tingsted.server.roster;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Collection;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Join codes: the short code printed on a person's card, to type when a QR code cannot be
+ * scanned. "K7QM-3XWD": eight characters in two groups of four, from 30 letters and digits with
+ * none that look alike (no 0, O, 1, I, L; no U, which reads as V), read case-insensitively with spaces and dashes
+ * ignored.
+ *
+ * <p>A code is not stored: it is an HMAC-SHA256 of the assembly and member ids under the
+ * server's secret (the one that signs join tokens, under its own label), so every node that
+ * shares the secret and the roster finds the same person for it, and nobody can work out
+ * another person's code from their own. It has 30^8 (about 2^39) values: with a few hundred
+ * people, one guess in about two thousand million hits someone, which the per-address limit on
+ * wrong codes (see {@code http.JoinCodeRoutes}) keeps out of reach.
+ */
+public final class JoinCodes {
+
+  /** The characters a code is written in. */
+  public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+  /** Characters in a code, without its dash. */
+  public static final int LENGTH = 8;
+
+  private static final String ALGORITHM = "HmacSHA256";
+  private static final String LABEL = "tingsted join code\u001f";
+
+  private final SecretKeySpec key;
+
+  public JoinCodes(byte[] secret) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("the join code secret must have at least 16 bytes");
+    }
+    this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+  }
+
+  /** The code of {@code member} of {@code assembly}, as printed: "K7QM-3XWD". */
+  public String of(String assembly, String member) {
+    String bare = bare(assembly, member);
+    return bare.substring(0, LENGTH / 2) + "-" + bare.substring(LENGTH / 2);
+  }
+
+  /**
+   * What a person typed, as the eight characters of a code ("k7qm 3xwd" gives "K7QM3XWD"), or
+   * null when it cannot be a code (wrong length, a character outside the alphabet).
+   */
+  public static String normalize(String typed) {
+    if (typed == null || typed.length() > 64) {
+      return null;
+    }
+    var out = new StringBuilder(LENGTH);
+    for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
+      if (c == '-' || c == '\u2010' || c == '\u2013' || Character.isWhitespace(c)) {
+        continue;
+      }
+      if (ALPHABET.indexOf(c) < 0) {
+        return null;
+      }
+      out.append(c);
+    }
+    return out.length() == LENGTH ? out.toString() : null;
+  }
+
+  /**
+   * The person in {@code assemblies} whose code this is, or null. A code that is not well
+   * formed, made with another secret, or of someone no longer in the roster, finds nobody.
+   */
+  public JoinTokens.Claim resolve(Collection<Assembly> assemblies, String typed) {
+    String code = normalize(typed);
+    if (code == null) {
+      return null;
+    }
+    byte[] wanted = code.getBytes(StandardCharsets.US_ASCII);
+    JoinTokens.Claim found = null;
+    for (Assembly assembly : assemblies) {
+      for (Member member : assembly.members().values()) {
+        // Compared in constant time, and every candidate is computed, so the time taken says
+        // nothing of how near a guess came.
+        byte[] candidate = bare(assembly.id(), member.id()).getBytes(StandardCharsets.US_ASCII);
+        if (java.security.MessageDigest.isEqual(candidate, wanted) && found == null) {
+          found = new JoinTokens.Claim(assembly.id(), member.id());
+        }
+      }
+    }
+    return found;
+  }
+
+  private String bare(String assembly, String member) {
+    byte[] mac = sign((LABEL + assembly + "\u001f" + member).getBytes(StandardCharsets.UTF_8));
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = (value << 8) | (mac[i] & 0xff);
+    }
+    // 30^8 is far below 2^64, so the remainders are as good as uniform.
+    var out = new char[LENGTH];
+    int base = ALPHABET.length();
+    for (int i = LENGTH - 1; i >= 0; i--) {
+      out[i] = ALPHABET.charAt((int) Long.remainderUnsigned(value, base));
+      value = Long.divideUnsigned(value, base);
+    }
+    return new String(out);
+  }
+
+  private byte[] sign(byte[] payload) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac.doFinal(payload);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+}
