@@ -138,11 +138,9 @@ public final class AdminApi {
     ctx.next();
   }
 
-  /** The public routes of joining by code, to mount at {@code /j}. */
-  public Router joinCodes(Vertx vertx) {
-    Router router = codes.router(vertx);
-    router.route().failureHandler(this::failure);
-    return router;
+  /** Adds the public routes of joining by code ({@code /j}) to the node's router. */
+  public void mountJoinCodes(Router router) {
+    codes.mount(router);
   }
 
   /** The public routes of published reports, to mount at {@code /reports}. */

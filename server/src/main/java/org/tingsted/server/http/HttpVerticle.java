@@ -106,7 +106,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
-    router.route("/j/*").subRouter(admin.joinCodes(vertx));
+    admin.mountJoinCodes(router);
     // Without a token, the start page: how to join, and a field for the code on the card.
     router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/start.html"));
     router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));

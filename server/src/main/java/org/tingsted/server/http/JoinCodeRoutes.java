@@ -41,11 +41,19 @@ final class JoinCodeRoutes {
     this.links = links;
   }
 
-  Router router(Vertx vertx) {
-    Router router = Router.router(vertx);
-    router.post("/").handler(BodyHandler.create(false).setBodyLimit(4096));
-    router.post("/").handler(ctx -> {
-      String code = ctx.request().getFormAttribute("code");
+  /** Adds the routes {@code POST /j} and {@code GET /j/:code} to the node's router. */
+  void mount(Router router) {
+    router.post("/j").handler(BodyHandler.create(false).setBodyLimit(4096));
+    router.post("/j").handler(ctx -> {
+      String code = null;
+      String type = ctx.request().getHeader("Content-Type");
+      if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+        for (String pair : ctx.body().asString().split("&")) {
+          if (pair.startsWith("code=")) {
+            code = java.net.URLDecoder.decode(pair.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+          }
+        }
+      }
       if (code == null && ctx.body().length() > 0 && json(ctx)) {
         try {
           code = ctx.body().asJsonObject().getString("code");
@@ -55,8 +63,7 @@ final class JoinCodeRoutes {
       }
       answer(ctx, code);
     });
-    router.get("/:code").handler(ctx -> answer(ctx, ctx.pathParam("code")));
-    return router;
+    router.get("/j/:code").handler(ctx -> answer(ctx, ctx.pathParam("code")));
   }
 
   private static boolean json(RoutingContext ctx) {
