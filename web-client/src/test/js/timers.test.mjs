@@ -64,3 +64,14 @@ test('a running timer past its deadline is up before the server says so; a pause
   assert.equal(timersAt(paused, 't1').round.status, 'paused');
   assert.equal(timeIsUp(timersAt(paused, 't1').round, 999999), false);
 });
+
+test('a timer started and cancelled after a running round timer does not hide it', () => {
+  const speaker = ['timerStarted', { timer: 'tm3', scope: 'speaker', table: 't1', seconds: 60, deadline: 70000 }, 10000];
+  const s = session(agenda, phase0, phaseTimer, round, speaker, ['timerCancelled', { timer: 'tm3' }, 12000]);
+  assert.equal(timersAt(s, 't1').round?.id, 'tm2');
+  // An elapsed round timer after which another was started and cancelled: the facilitator moved on.
+  const moved = session(agenda, phase0, phaseTimer, round, roundUp,
+    ['timerStarted', { timer: 'tm3', scope: 'speaker', table: 't1', seconds: 60, deadline: 90000 }, 30000],
+    ['timerCancelled', { timer: 'tm3' }, 31000]);
+  assert.equal(timersAt(moved, 't1').round, null);
+});

@@ -380,8 +380,13 @@ export function timersAt(session, table) {
     if (phaseTimer && item && t.label !== undefined && t.label !== item.title && !(table && session.tablePhases[table])) return null;
     return t;
   };
-  const round = table ? shown(latest(timers.filter((t) => t.table === table)), false) : null;
-  const phase = shown(latest(timers.filter((t) => !t.table)), true);
+  // A running or paused timer of the place counts first (a speaker timer cancelled after it
+  // must not hide it); else the latest one, if it ran out and the facilitator has not moved on.
+  const live = (/** @type {any} */ t) => t.status === 'running' || t.status === 'paused';
+  /** @param {any[]} list @param {boolean} phaseTimer */
+  const pick = (list, phaseTimer) => latest(list.filter(live)) ?? shown(latest(list), phaseTimer);
+  const round = table ? pick(timers.filter((t) => t.table === table), false) : null;
+  const phase = pick(timers.filter((t) => !t.table), true);
   return { round, phase };
 }
 
