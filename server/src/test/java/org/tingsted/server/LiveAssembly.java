@@ -55,6 +55,9 @@ public final class LiveAssembly implements AutoCloseable {
     this.observer = observer;
   }
 
+  /** The session day's date. */
+  public static final String DAY = "2027-03-06";
+
   public static LiveAssembly start(int tables, int seats) {
     try {
       TingstedNode node = await(TingstedNode.start(Settings.forTest("test-" + UUID.randomUUID())));
@@ -63,7 +66,7 @@ public final class LiveAssembly implements AutoCloseable {
       for (int t = 1; t <= tables; t++) {
         names.add("Table " + t);
       }
-      Assembly created = await(roster.create("Test assembly", "How?", List.of(new Roster.NewSession("Day 1", null, names))));
+      Assembly created = await(roster.create("Test assembly", "How?", List.of(new Roster.NewSession("Day 1", DAY, names))));
       Session day = created.sessions().get(0);
       for (var table : day.tables()) {
         await(roster.addMember(created.id(), "Facilitator of " + table.name(), Role.FACILITATOR, null, table.id()));

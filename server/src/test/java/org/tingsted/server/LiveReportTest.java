@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tingsted.protocol.Ballot;
 import org.tingsted.protocol.Choice;
+import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.CommentKind;
 import org.tingsted.protocol.ModerationCommand;
 import org.tingsted.protocol.PlenaryCommand;
@@ -163,11 +165,11 @@ class LiveReportTest {
     assertThat(rows[2]).contains("d2", "Natbusser", "0.5833", "no");
 
     String markdown = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=md", true).bodyAsString();
-    assertThat(markdown).contains("Grønne gårde", "66.7 %", "Vi planter i 20 gårde i 2027.", "Hvem betaler vedligeholdelsen?")
+    assertThat(markdown).contains("Grønne gårde", "66,7\u00a0%", "Vi planter i 20 gårde i 2027.", "Hvem betaler vedligeholdelsen?")
         .doesNotContain("Something rude");
     HttpResponse<Buffer> html = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=html", true);
     assertThat(html.getHeader("Content-Type")).startsWith("text/html");
-    assertThat(html.bodyAsString()).startsWith("<!doctype html>").contains("Grønne gårde", "66.7 %", "58.3 %")
+    assertThat(html.bodyAsString()).startsWith("<!doctype html>").contains("Grønne gårde", "66,7\u00a0%", "58,3\u00a0%")
         .doesNotContain("Something rude");
     assertThat(get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=pdf", true).statusCode()).isEqualTo(400);
 
@@ -179,6 +181,85 @@ class LiveReportTest {
     assertThat(get("/reports/" + a + "?format=csv", false).statusCode()).isEqualTo(200);
     assertThat(post("/api/assemblies/" + a + "/sessions/" + s + "/report/unpublish", null).statusCode()).isEqualTo(200);
     assertThat(get(session, false).statusCode()).isEqualTo(404);
+  }
+
+  /** Ids the model and the roster give things ("p3", "k1", "v2", "f1", "d4", "tm2", "an1"). */
+  private static final Pattern MODEL_ID = Pattern.compile("\\b(p|k|v|f|d|c|tm|an)\\d+\\b");
+
+  @Test
+  @DisplayName("A draft promoted from a cluster starts with its proposals' words, and the report, in Danish and in English, shows each proposal with its table vote and comments, the session's date, and no id")
+  void clusterProvenance() throws Exception {
+    List<Member> table1 = live.members.get(0);
+    String a = live.assembly.id();
+    String s = live.session.id();
+    try (TableClient lead = live.join(live.lead);
+         TableClient facilitator = live.join(live.facilitators.get(0));
+         TableClient sofie = live.join(table1.get(0));
+         TableClient mads = live.join(table1.get(1))) {
+      String p1 = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Grønne gårde", "Træer i alle gårde"))));
+      String p2 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Flere bænke", "Bænke i alle parker"))));
+      String p3 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Natbusser", "Hvert kvarter"))));
+      ack(mads.call(new ProposalCommand.Comment(id(), null, p1, CommentKind.SUPPORT, "Mere skygge om sommeren", null)));
+      ack(sofie.call(new ProposalCommand.Comment(id(), null, p2, CommentKind.CONCERN, "Hvem betaler bænkene?", null)));
+      ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1, p2, p3), new VoteParams(3, 3))));
+      for (int i = 0; i < 6; i++) {
+        try (TableClient voter = i < 2 ? null : live.join(table1.get(i))) {
+          TableClient tablet = i == 0 ? sofie : i == 1 ? mads : voter;
+          Map<String, Integer> dots = i < 4 ? Map.of(p1, 2, p2, 1) : Map.of(p3, 3);
+          ack(tablet.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(dots))));
+        }
+      }
+      ack(facilitator.call(new VoteCommand.CloseVote(id(), null, "v1")));
+      // The table groups its two green proposals after voting on them, as tables do.
+      ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Grønne områder", List.of(p1, p2))));
+      ack(lead.call(new PlenaryCommand.Promote(id(), live.table(0), null, "k1", null, null)));
+    }
+
+    JsonNode report = JSON.readTree(get("/api/assemblies/" + a + "/sessions/" + s + "/report", true).bodyAsString());
+    JsonNode d1 = report.at("/sessions/0/recommendations/0");
+    assertThat(d1.get("title").asText()).isEqualTo("Grønne områder");
+    assertThat(d1.get("text").asText()).isEqualTo("Grønne gårde\nTræer i alle gårde\n\nFlere bænke\nBænke i alle parker");
+
+    HttpResponse<Buffer> danish = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=md", true);
+    assertThat(danish.getHeader("Content-Language")).isEqualTo("da");
+    String md = danish.bodyAsString();
+    assertThat(md).startsWith("# Test assembly: anbefalinger til byrådet\n")
+        .contains("## Day 1 — 6. marts 2027\n", "Udarbejdet ")
+        .containsSubsequence(
+            "- Table 1: gruppe «Grønne områder»\n",
+            "  - Gruppens forslag:\n",
+            "    - Forslag 1 «Grønne gårde»\n",
+            "      - Afstemning 1 ved bordet (prikker, 6 stemmer): 8 prikker, nr. 1 af 3\n",
+            "      - Kommentarer for:\n",
+            "        - Mere skygge om sommeren\n",
+            "    - Forslag 2 «Flere bænke»\n",
+            "      - Afstemning 1 ved bordet (prikker, 6 stemmer): 4 prikker, nr. 3 af 3\n",
+            "      - Kommentarer imod:\n",
+            "        - Hvem betaler bænkene?\n")
+        .doesNotContain("Natbusser");
+    String html = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=html", true).bodyAsString();
+    assertThat(html).startsWith("<!doctype html>\n<html lang=\"da\">")
+        .contains("<h2 id=\"session-1\">Day 1 — 6. marts 2027</h2>",
+            "<p class=\"proposal-name\">Forslag 1 «Grønne gårde»</p>",
+            "<li>Afstemning 1 ved bordet (prikker, 6 stemmer): 8 prikker, nr. 1 af 3</li>",
+            "<li class=\"comment\">Hvem betaler bænkene?</li>");
+
+    String english = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=md&lang=en", true).bodyAsString();
+    assertThat(english).startsWith("# Test assembly: recommendations to the City Council\n")
+        .contains("## Day 1 — 6 March 2027\n", "Generated on ")
+        .containsSubsequence("- Table 1: group “Grønne områder”\n", "    - Proposal 1 “Grønne gårde”\n",
+            "      - Table vote 1 (dots, 6 ballots): 8 dots, rank 1 of 3\n", "      - Comments for:\n",
+            "    - Proposal 2 “Flere bænke”\n", "      - Comments against:\n");
+    String englishHtml = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=html&lang=en", true).bodyAsString();
+    assertThat(englishHtml).startsWith("<!doctype html>\n<html lang=\"en\">").contains("6 March 2027", "8 dots, rank 1 of 3");
+
+    List<String> ids = new ArrayList<>(List.of(a, s, live.table(0), live.table(1)));
+    table1.forEach(m -> ids.add(m.id()));
+    for (String human : List.of(md, html, english, englishHtml)) {
+      assertThat(MODEL_ID.matcher(human).results().map(r -> r.group()).toList()).as("ids in the report").isEmpty();
+      assertThat(human).doesNotContain(ids);
+    }
+    assertThat(get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=md&lang=fr", true).statusCode()).isEqualTo(400);
   }
 
   @Test

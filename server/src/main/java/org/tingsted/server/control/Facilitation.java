@@ -84,7 +84,11 @@ public final class Facilitation {
         .filter(m -> m.role() == Role.MEMBER && session.equals(m.session())).count();
   }
 
-  /** What a draft keeps of its source: a visible proposal, or a cluster with its visible proposals' titles. */
+  /**
+   * What a draft keeps of its source: a visible proposal, or a cluster with its visible
+   * proposals' words, each its title on a line and its text under it, a blank line between
+   * them, so that a draft made from a cluster starts with what the table wrote.
+   */
   static Source source(String table, Board board, String proposal, String cluster) {
     if (proposal != null) {
       Proposal p = board.proposals().get(proposal);
@@ -97,13 +101,14 @@ public final class Facilitation {
     if (k == null) {
       return null;
     }
-    String titles = k.proposals().stream().map(board.proposals()::get)
+    String words = k.proposals().stream().map(board.proposals()::get)
         .filter(p -> p != null && p.status() != ProposalStatus.HIDDEN)
-        .map(Proposal::title).collect(Collectors.joining("\n"));
-    return new Source(table, null, k.id(), k.name(), titles.isEmpty() ? k.name() : titles);
+        .map(p -> p.text() == null || p.text().isBlank() ? p.title() : p.title() + "\n" + p.text().strip())
+        .collect(Collectors.joining("\n\n"));
+    return new Source(table, null, k.id(), k.name(), words.isEmpty() ? k.name() : words);
   }
 
-  /** A cluster's text (its proposals' titles) can outgrow a draft's: cut it with an ellipsis. */
+  /** A cluster's text (its proposals' words) can outgrow a draft's: cut it with an ellipsis. */
   private static String clip(String text, int max) {
     return text.codePointCount(0, text.length()) <= max
         ? text

@@ -198,7 +198,7 @@ public final class Plenary {
             + " must name either a proposal or a cluster of table " + source.table());
       }
       // The text is not limited here: the server copies it from the table's board, where each
-      // part was already limited, and a cluster's text (its proposals' titles) may be long.
+      // part was already limited, and a cluster's text (its proposals' titles and texts) may be long.
       Rejection wrong = text("title of source " + (i + 1), source.title(), Limits.TITLE);
       if (wrong != null) {
         return wrong;

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param cluster the cluster's id on that table, or null when the source is a proposal
  * @param title the proposal's title or the cluster's name
  * @param text the proposal's text, or what the server gives for a cluster (such as its
- *     proposals' titles); null or blank when there is none, stored as null. Not limited in
+ *     proposals' titles and texts); null or blank when there is none, stored as null. Not limited in
  *     length, since it is copied from a board whose parts were limited already
  */
 public record Source(String table, String proposal, String cluster, String title, String text) {

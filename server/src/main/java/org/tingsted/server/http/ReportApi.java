@@ -17,6 +17,7 @@ import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionCommand;
 import org.tingsted.server.report.Report;
 import org.tingsted.server.report.ReportInput;
+import org.tingsted.server.report.ReportLanguage;
 import org.tingsted.server.report.Reports;
 import org.tingsted.server.report.SessionInput;
 import org.tingsted.server.report.TableInput;
@@ -35,7 +36,8 @@ import org.tingsted.server.streams.Streams;
  * report is published (and nothing unpublished); and the City Council's answers.
  *
  * <p>Formats, by {@code ?format=}: {@code json} (default), {@code csv} (one row per
- * recommendation), {@code md} (Markdown) and {@code html} (a printable page).
+ * recommendation), {@code md} (Markdown) and {@code html} (a printable page). The human formats
+ * are in Danish unless {@code ?lang=en} asks for English.
  */
 final class ReportApi {
 
@@ -170,7 +172,17 @@ final class ReportApi {
       return;
     }
     String format = ctx.queryParams().get("format");
+    ReportLanguage language;
+    try {
+      language = ReportLanguage.of(ctx.queryParams().get("lang"));
+    } catch (IllegalArgumentException e) {
+      AdminApi.error(ctx, 400, "invalid", e.getMessage());
+      return;
+    }
     String name = report.assembly() + "-report";
+    if (format != null && !format.equals("json")) {
+      ctx.response().putHeader("Content-Language", language.code());
+    }
     switch (format == null ? "json" : format) {
       case "json" -> {
         try {
@@ -182,11 +194,11 @@ final class ReportApi {
       // The byte order mark lets spreadsheet programs read æ, ø and å as UTF-8.
       case "csv" -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-          .end("\uFEFF" + Reports.csv(report));
+          .end("\uFEFF" + Reports.csv(report, language));
       case "md" -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
           .putHeader("Content-Disposition", "inline; filename=\"" + name + ".md\"")
-          .end(Reports.markdown(report));
-      case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Reports.html(report));
+          .end(Reports.markdown(report, language));
+      case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Reports.html(report, language));
       default -> AdminApi.error(ctx, 400, "invalid", "format must be json, csv, md or html, not '" + format + "'");
     }
   }

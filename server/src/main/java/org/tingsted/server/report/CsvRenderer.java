@@ -6,18 +6,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The report as one CSV row per recommendation (RFC 4180). */
+/**
+ * The report as one CSV row per recommendation (RFC 4180). The first columns are for machines
+ * (ids, figures with a decimal point); the last four say the same for people, in the report's
+ * language: where it came from, the tables' votes, and the comments for and against, one per
+ * line. A cell that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or
+ * CR) is written with a ' in front, so that a member's title cannot run in an organiser's
+ * spreadsheet.
+ */
 final class CsvRenderer {
   static final List<String> COLUMNS = List.of("session", "session_name", "session_date", "draft",
       "title", "text", "tables", "proposals", "clusters", "final_vote", "ballots", "support",
       "oppose", "abstain", "electorate", "share", "threshold", "adopted", "answer_status",
-      "answer_date", "answer_text");
+      "answer_date", "answer_text", "sources", "table_votes", "comments_for",
+      "comments_against");
 
   private static final String CRLF = "\r\n";
 
   private CsvRenderer() {}
 
-  static String render(Report report) {
+  static String render(Report report, ReportLanguage language) {
+    Wording say = Wording.of(language);
     StringBuilder out = new StringBuilder();
     row(out, COLUMNS);
     for (SessionReport session : report.sessions()) {
@@ -26,7 +35,7 @@ final class CsvRenderer {
         List<String> proposals = new ArrayList<>();
         List<String> clusters = new ArrayList<>();
         for (Provenance source : r.provenance()) {
-          tables.add(Wording.tableName(source.table(), source.tableName()));
+          tables.add(source.tableName() != null ? source.tableName() : source.table());
           if (source.proposal() != null) {
             proposals.add(source.table() + "/" + source.proposal());
           } else {
@@ -43,7 +52,7 @@ final class CsvRenderer {
         } else {
           cells.addAll(List.of(vote.vote(), number(vote.ballots()), number(vote.support()),
               number(vote.oppose()), number(vote.abstain()), number(vote.electorate()),
-              Wording.fourDecimals(vote.share()), Wording.fourDecimals(vote.threshold()),
+              fourDecimals(vote.share()), fourDecimals(vote.threshold()),
               vote.adopted() ? "yes" : "no"));
         }
         if (r.answer() == null) {
@@ -53,10 +62,40 @@ final class CsvRenderer {
               ? "" : r.answer().status().name().toLowerCase(Locale.ROOT);
           cells.addAll(List.of(status, text(r.answer().date()), text(r.answer().text())));
         }
+        cells.addAll(people(say, r));
         row(out, cells);
       }
     }
     return out.toString();
+  }
+
+  /** The columns for people: sources, table votes, comments for, comments against. */
+  private static List<String> people(Wording say, Recommendation r) {
+    List<String> sources = new ArrayList<>();
+    List<String> votes = new ArrayList<>();
+    for (Provenance source : r.provenance()) {
+      sources.add(say.source(source));
+      String item = source.proposal() != null ? source.proposal() : source.cluster();
+      for (TableVoteResult vote : r.votesOn(source.table(), item)) {
+        votes.add(say.source(source) + ": " + say.voteLine(vote));
+      }
+      for (VoteItem proposal : source.proposals()) {
+        for (TableVoteResult vote : r.votesOn(source.table(), proposal.item())) {
+          votes.add(say.tableName(source.tableName()) + ", " + say.proposal(proposal) + ": "
+              + say.voteLine(vote));
+        }
+      }
+    }
+    return List.of(String.join("\n", sources), String.join("\n", votes),
+        comments(r.commentsFor()), comments(r.commentsAgainst()));
+  }
+
+  private static String comments(List<TableComment> comments) {
+    List<String> texts = new ArrayList<>();
+    for (TableComment comment : comments) {
+      texts.add(comment.text());
+    }
+    return String.join("\n", texts);
   }
 
   private static void row(StringBuilder out, List<String> cells) {
@@ -69,13 +108,24 @@ final class CsvRenderer {
     out.append(CRLF);
   }
 
-  /** A field, quoted when it holds a comma, a quote, CR or LF; quotes inside are doubled. */
+  /**
+   * A field, quoted when it holds a comma, a quote, CR or LF; quotes inside are doubled; a '
+   * in front when a spreadsheet would take it for a formula.
+   */
   static String field(String value) {
+    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+      value = "'" + value;
+    }
     if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0
         && value.indexOf('\n') < 0) {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  /** A number with four decimals and a decimal point, whatever the language: "0.6667". */
+  private static String fourDecimals(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
   }
 
   private static String text(String value) {

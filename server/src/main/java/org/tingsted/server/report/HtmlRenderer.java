@@ -25,7 +25,10 @@ final class HtmlRenderer {
       .text, .answer-text, .comment { white-space: pre-line; }
       .text { border-left: 3px solid #888; padding-left: .8em; margin: .6em 0; }
       .outcome { font-weight: bold; }
-      .meta, .source-table { color: #444; }
+      .meta { color: #444; }
+      .source-name, .proposal-name { margin: .2em 0; font-weight: bold; }
+      .comments-heading { margin: .3em 0 0; font-style: italic; }
+      ul.provenance > li { margin-bottom: .8em; }
       .notice { font-style: italic; }
       @media print {
         body { max-width: none; padding: 0; }
@@ -38,11 +41,14 @@ final class HtmlRenderer {
       """;
 
   private final StringBuilder out = new StringBuilder();
+  private final Wording say;
 
-  private HtmlRenderer() {}
+  private HtmlRenderer(Wording say) {
+    this.say = say;
+  }
 
-  static String render(Report report) {
-    HtmlRenderer html = new HtmlRenderer();
+  static String render(Report report, ReportLanguage language) {
+    HtmlRenderer html = new HtmlRenderer(Wording.of(language));
     html.report(report);
     return html.out.toString();
   }
@@ -73,24 +79,26 @@ final class HtmlRenderer {
   }
 
   private void report(Report report) {
-    String name = report.assemblyName() != null ? report.assemblyName() : report.assembly();
-    raw("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    raw("<!doctype html>\n<html lang=\"" + say.language().code() + "\">\n<head>\n"
+        + "<meta charset=\"utf-8\">\n");
     raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     raw("<meta http-equiv=\"Content-Security-Policy\" "
         + "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     raw("<title>");
-    text(name + ": recommendations to the City Council");
+    text(say.title(report));
     raw("</title>\n<style>" + styleElementText() + "</style>\n</head>\n<body>\n<header>\n<h1>");
-    text(name);
+    text(say.title(report));
     raw("</h1>\n");
     if (report.question() != null) {
-      raw("<p><strong>The question:</strong> ");
+      raw("<p><strong>");
+      text(say.say("question"));
+      raw("</strong> ");
       text(report.question());
       raw("</p>\n");
     }
-    raw("<p class=\"meta\">Recommendations to the City Council. Generated ");
-    text(Wording.generated(report.generatedAt()));
-    raw(".</p>\n</header>\n<main>\n");
+    raw("<p class=\"meta\">");
+    text(say.generated(report.generatedAt()));
+    raw("</p>\n</header>\n<main>\n");
     int s = 0;
     for (SessionReport session : report.sessions()) {
       session(++s, session);
@@ -99,19 +107,31 @@ final class HtmlRenderer {
   }
 
   private void session(int s, SessionReport session) {
-    raw("<section class=\"session\" aria-labelledby=\"s" + s + "\">\n<h2 id=\"s" + s + "\">");
-    text(Wording.sessionTitle(session));
+    raw("<section class=\"session\" aria-labelledby=\"session-" + s + "\">\n"
+        + "<h2 id=\"session-" + s + "\">");
+    text(say.sessionTitle(session));
     raw("</h2>\n");
     if (!session.published()) {
-      raw("<p class=\"notice\">This session's report is not published yet.</p>\n");
+      raw("<p class=\"notice\">");
+      text(say.say("session.notPublished"));
+      raw("</p>\n");
     }
     if (session.recommendations().isEmpty()) {
-      raw("<p>No recommendations.</p>\n</section>\n");
+      raw("<p>");
+      text(say.say("session.none"));
+      raw("</p>\n</section>\n");
       return;
     }
-    raw("<table class=\"summary\">\n<caption>Summary</caption>\n<thead><tr>"
-        + "<th scope=\"col\">#</th><th scope=\"col\">Recommendation</th>"
-        + "<th scope=\"col\">Support</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
+    raw("<table class=\"summary\">\n<caption>");
+    text(say.say("summary.caption"));
+    raw("</caption>\n<thead><tr>");
+    for (String column : List.of("summary.number", "summary.recommendation", "summary.support",
+        "summary.result")) {
+      raw("<th scope=\"col\">");
+      text(say.say(column));
+      raw("</th>");
+    }
+    raw("</tr></thead>\n<tbody>\n");
     int n = 0;
     for (Recommendation r : session.recommendations()) {
       n++;
@@ -119,9 +139,9 @@ final class HtmlRenderer {
       raw("<tr><td class=\"number\">" + n + "</td><th scope=\"row\">");
       text(r.title());
       raw("</th><td class=\"number\">");
-      text(vote == null ? "" : Wording.percent(vote.share()));
+      text(vote == null ? "" : say.percent(vote.share()));
       raw("</td><td>");
-      text(vote == null ? "not put to a final vote" : Wording.outcome(vote));
+      text(say.outcome(vote));
       raw("</td></tr>\n");
     }
     raw("</tbody>\n</table>\n");
@@ -133,46 +153,31 @@ final class HtmlRenderer {
   }
 
   private void recommendation(int s, int n, Recommendation r) {
-    String id = "s" + s + "r" + n;
+    String id = "rec-" + s + "-" + n;
     raw("<article class=\"recommendation\" aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id
         + "\">" + n + ". ");
     text(r.title());
-    raw("</h3>\n<p class=\"meta\">");
-    text("Draft " + r.draft());
-    raw("</p>\n<div class=\"text\">");
+    raw("</h3>\n<div class=\"text\">");
     text(r.text());
     raw("</div>\n");
     finalVote(r.finalVote());
-    raw("<h4>Where it came from</h4>\n");
+    heading(say.say("sources.heading"));
     if (r.provenance().isEmpty()) {
-      raw("<p>No source is shown.</p>\n");
+      paragraph(say.say("sources.none"));
     } else {
       raw("<ul class=\"provenance\">\n");
       for (Provenance source : r.provenance()) {
-        raw("<li>");
-        text(Wording.tableName(source.table(), source.tableName()) + ", "
-            + Wording.kind(source) + ": ");
-        raw("<q>");
-        text(source.title());
-        raw("</q></li>\n");
+        source(r, source);
       }
       raw("</ul>\n");
     }
-    tableVotes(r.tableVotes());
-    comments("Comments for", r.commentsFor());
-    comments("Comments against", r.commentsAgainst());
-    raw("<h4>The City Council's answer</h4>\n");
+    heading(say.say("answer.heading"));
     if (r.answer() == null) {
-      raw("<p>No answer yet.</p>\n");
+      paragraph(say.say("answer.none"));
     } else {
       raw("<p class=\"outcome\">");
-      String status = Wording.answerStatus(r.answer().status());
-      text(status.isEmpty() ? status : Character.toUpperCase(status.charAt(0))
-          + status.substring(1));
-      if (r.answer().date() != null) {
-        text(" (" + r.answer().date() + ")");
-      }
-      raw(".</p>\n");
+      text(say.answer(r.answer()));
+      raw("</p>\n");
       if (r.answer().text() != null) {
         raw("<p class=\"answer-text\">");
         text(r.answer().text());
@@ -182,25 +187,78 @@ final class HtmlRenderer {
     raw("</article>\n");
   }
 
+  /** A source, its table's votes on it, and for a cluster each proposal with its evidence. */
+  private void source(Recommendation r, Provenance source) {
+    raw("<li class=\"source\"><p class=\"source-name\">");
+    text(say.source(source));
+    raw("</p>\n");
+    if (source.proposal() != null) {
+      evidence(r, source.table(), source.proposal());
+    } else {
+      votes(r.votesOn(source.table(), source.cluster()));
+      raw("<p>");
+      text(say.say(source.proposals().isEmpty() ? "source.clusterEmpty"
+          : "source.clusterProposals"));
+      raw("</p>\n");
+      if (!source.proposals().isEmpty()) {
+        raw("<ul class=\"cluster-proposals\">\n");
+        for (VoteItem proposal : source.proposals()) {
+          raw("<li><p class=\"proposal-name\">");
+          text(say.proposal(proposal));
+          raw("</p>\n");
+          evidence(r, source.table(), proposal.item());
+          raw("</li>\n");
+        }
+        raw("</ul>\n");
+      }
+    }
+    raw("</li>\n");
+  }
+
+  /** One proposal's table votes and its comments for and against. */
+  private void evidence(Recommendation r, String table, String proposal) {
+    votes(r.votesOn(table, proposal));
+    comments(say.say("comments.for"), Recommendation.on(r.commentsFor(), table, proposal));
+    comments(say.say("comments.against"),
+        Recommendation.on(r.commentsAgainst(), table, proposal));
+  }
+
+  private void votes(List<TableVoteResult> votes) {
+    if (votes.isEmpty()) {
+      return;
+    }
+    raw("<ul class=\"table-votes\">\n");
+    for (TableVoteResult vote : votes) {
+      raw("<li>");
+      text(say.voteLine(vote));
+      for (String order : say.orders(vote)) {
+        raw("<br>");
+        text(order);
+      }
+      raw("</li>\n");
+    }
+    raw("</ul>\n");
+  }
+
   private void finalVote(FinalVoteResult vote) {
-    raw("<h4>Final vote</h4>\n");
+    heading(say.say("final.heading"));
     if (vote == null) {
-      raw("<p>Not put to a final vote.</p>\n");
+      paragraph(say.say("final.none"));
       return;
     }
     raw("<p class=\"outcome\">");
-    text(Wording.finalSentence(vote));
+    text(say.finalSentence(vote));
     raw("</p>\n<table class=\"final-vote\">\n<caption>");
-    text("Final vote " + vote.vote());
+    text(say.finalCaption(vote));
     raw("</caption>\n<tbody>\n");
-    row("Support", Integer.toString(vote.support()));
-    row("Oppose", Integer.toString(vote.oppose()));
-    row("Abstain", Integer.toString(vote.abstain()));
-    row("Ballots cast", Integer.toString(vote.ballots()));
-    row("Electorate", Integer.toString(vote.electorate()));
-    row("Share of support", Wording.percent(vote.share()));
-    row("Threshold", Wording.percent(vote.threshold()));
-    row("Result", Wording.outcome(vote));
+    row(say.say("final.support"), Integer.toString(vote.support()));
+    row(say.say("final.oppose"), Integer.toString(vote.oppose()));
+    row(say.say("final.abstain"), Integer.toString(vote.abstain()));
+    row(say.say("final.ballots"), Integer.toString(vote.ballots()));
+    row(say.say("final.electorate"), Integer.toString(vote.electorate()));
+    row(say.say("final.share"), say.percent(vote.share()));
+    row(say.say("final.threshold"), say.percent(vote.threshold()));
+    row(say.say("final.result"), say.outcome(vote));
     raw("</tbody>\n</table>\n");
   }
 
@@ -212,65 +270,31 @@ final class HtmlRenderer {
     raw("</td></tr>\n");
   }
 
-  private void tableVotes(List<TableVoteResult> votes) {
-    if (votes.isEmpty()) {
-      return;
-    }
-    raw("<h4>Table votes</h4>\n<table class=\"table-votes\">\n<thead><tr>"
-        + "<th scope=\"col\">Table</th><th scope=\"col\">Vote</th><th scope=\"col\">Method</th>"
-        + "<th scope=\"col\">Ballots</th><th scope=\"col\">Item</th>"
-        + "<th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
-    for (TableVoteResult vote : votes) {
-      raw("<tr><th scope=\"row\">");
-      text(Wording.tableName(vote.table(), vote.tableName()));
-      raw("</th><td>");
-      text(vote.vote());
-      raw("</td><td>");
-      text(Wording.method(vote));
-      raw("</td><td class=\"number\">" + vote.ballots() + "</td><td>");
-      text(Wording.item(new VoteItem(vote.item(), vote.itemTitle())));
-      raw("</td><td>");
-      text(Wording.figures(vote));
-      raw("</td></tr>\n");
-    }
-    raw("</tbody>\n</table>\n");
-    for (TableVoteResult vote : votes) {
-      if (vote.ranking() != null) {
-        String where = Wording.tableName(vote.table(), vote.tableName()) + ", vote "
-            + vote.vote();
-        order("Schulze order, " + where, vote.ranking().schulze());
-        order("Borda order, " + where, vote.ranking().borda());
-      }
-    }
-  }
-
-  private void order(String heading, List<List<VoteItem>> order) {
-    raw("<p>");
-    text(heading + " (tied items joined by =):");
-    raw("</p>\n<ol>\n");
-    for (String group : Wording.groups(order)) {
-      raw("<li>");
-      text(group);
-      raw("</li>\n");
-    }
-    raw("</ol>\n");
-  }
-
   private void comments(String heading, List<TableComment> comments) {
     if (comments.isEmpty()) {
       return;
     }
-    raw("<h4>");
+    raw("<p class=\"comments-heading\">");
     text(heading);
-    raw("</h4>\n<ul>\n");
+    raw("</p>\n<ul class=\"comments\">\n");
     for (TableComment comment : comments) {
-      raw("<li><span class=\"comment\">");
+      raw("<li class=\"comment\">");
       text(comment.text());
-      raw("</span> <span class=\"source-table\">(");
-      text(Wording.tableName(comment.table(), comment.tableName()));
-      raw(")</span></li>\n");
+      raw("</li>\n");
     }
     raw("</ul>\n");
+  }
+
+  private void heading(String heading) {
+    raw("<h4>");
+    text(heading);
+    raw("</h4>\n");
+  }
+
+  private void paragraph(String words) {
+    raw("<p>");
+    text(words);
+    raw("</p>\n");
   }
 
   private void raw(String markup) {

@@ -5,28 +5,31 @@ import java.util.List;
 /**
  * The report as Markdown. Members' words are written as they are; what would break the page's
  * structure is contained: line breaks in a heading, a list item or a table cell, and a "|" in a
- * table cell. A recommendation's own text is a block quote, so its lines stay inside it.
+ * table cell. A recommendation's own text is a block quote, so its lines stay inside it; a
+ * comment's further lines are indented under its list item.
  */
 final class MarkdownRenderer {
   private final StringBuilder out = new StringBuilder();
+  private final Wording say;
 
-  private MarkdownRenderer() {}
+  private MarkdownRenderer(Wording say) {
+    this.say = say;
+  }
 
-  static String render(Report report) {
-    MarkdownRenderer md = new MarkdownRenderer();
+  static String render(Report report, ReportLanguage language) {
+    MarkdownRenderer md = new MarkdownRenderer(Wording.of(language));
     md.report(report);
     return md.out.toString();
   }
 
   private void report(Report report) {
-    line("# " + oneLine(report.assemblyName() != null ? report.assemblyName()
-        : report.assembly()) + ": recommendations to the City Council");
+    line("# " + oneLine(say.title(report)));
     line("");
     if (report.question() != null) {
-      line("**The question:** " + oneLine(report.question()));
+      line("**" + say.say("question") + "** " + oneLine(report.question()));
       line("");
     }
-    line("Generated " + Wording.generated(report.generatedAt()) + ".");
+    line(say.generated(report.generatedAt()));
     for (SessionReport session : report.sessions()) {
       session(session);
     }
@@ -34,25 +37,25 @@ final class MarkdownRenderer {
 
   private void session(SessionReport session) {
     line("");
-    line("## " + oneLine(Wording.sessionTitle(session)));
+    line("## " + oneLine(say.sessionTitle(session)));
     line("");
     if (!session.published()) {
-      line("*This session's report is not published yet.*");
+      line("*" + say.say("session.notPublished") + "*");
       line("");
     }
     if (session.recommendations().isEmpty()) {
-      line("No recommendations.");
+      line(say.say("session.none"));
       return;
     }
-    line("| # | Recommendation | Support | Result |");
+    line("| " + say.say("summary.number") + " | " + say.say("summary.recommendation") + " | "
+        + say.say("summary.support") + " | " + say.say("summary.result") + " |");
     line("|---:|---|---:|---|");
     int n = 0;
     for (Recommendation r : session.recommendations()) {
       n++;
       FinalVoteResult vote = r.finalVote();
       line("| " + n + " | " + cell(r.title()) + " | "
-          + (vote == null ? "" : Wording.percent(vote.share())) + " | "
-          + (vote == null ? "not put to a final vote" : Wording.outcome(vote)) + " |");
+          + (vote == null ? "" : say.percent(vote.share())) + " | " + say.outcome(vote) + " |");
     }
     n = 0;
     for (Recommendation r : session.recommendations()) {
@@ -64,33 +67,37 @@ final class MarkdownRenderer {
     line("");
     line("### " + n + ". " + oneLine(r.title()));
     line("");
-    line("Draft " + oneLine(r.draft()) + ".");
-    line("");
     for (String textLine : lines(r.text())) {
       line(textLine.isEmpty() ? ">" : "> " + textLine);
     }
     finalVote(r.finalVote());
     line("");
-    line("**Where it came from**");
+    line("**" + say.say("sources.heading") + "**");
     line("");
     if (r.provenance().isEmpty()) {
-      line("No source is shown.");
+      line(say.say("sources.none"));
     }
     for (Provenance source : r.provenance()) {
-      line("- " + oneLine(Wording.tableName(source.table(), source.tableName())) + ", "
-          + Wording.kind(source) + ": " + oneLine(source.title()));
+      item(0, say.source(source));
+      if (source.proposal() != null) {
+        evidence(1, r, source.table(), source.proposal());
+      } else {
+        votes(1, r.votesOn(source.table(), source.cluster()));
+        item(1, say.say(source.proposals().isEmpty() ? "source.clusterEmpty"
+            : "source.clusterProposals"));
+        for (VoteItem proposal : source.proposals()) {
+          item(2, say.proposal(proposal));
+          evidence(3, r, source.table(), proposal.item());
+        }
+      }
     }
-    tableVotes(r.tableVotes());
-    comments("Comments for", r.commentsFor());
-    comments("Comments against", r.commentsAgainst());
     line("");
-    line("**The City Council's answer**");
+    line("**" + say.say("answer.heading") + "**");
     line("");
     if (r.answer() == null) {
-      line("No answer yet.");
+      line(say.say("answer.none"));
     } else {
-      line(capitalised(Wording.answerStatus(r.answer().status()))
-          + (r.answer().date() == null ? "" : " (" + oneLine(r.answer().date()) + ")") + ".");
+      line(oneLine(say.answer(r.answer())));
       if (r.answer().text() != null) {
         line("");
         for (String textLine : lines(r.answer().text())) {
@@ -100,74 +107,58 @@ final class MarkdownRenderer {
     }
   }
 
-  private void finalVote(FinalVoteResult vote) {
-    line("");
-    if (vote == null) {
-      line("**Final vote:** not put to a final vote.");
-      return;
-    }
-    line("**Final vote " + oneLine(vote.vote()) + ":** " + Wording.finalSentence(vote));
-    line("");
-    line("| Final vote | |");
-    line("|---|---:|");
-    line("| Support | " + vote.support() + " |");
-    line("| Oppose | " + vote.oppose() + " |");
-    line("| Abstain | " + vote.abstain() + " |");
-    line("| Ballots cast | " + vote.ballots() + " |");
-    line("| Electorate | " + vote.electorate() + " |");
-    line("| Share of support | " + Wording.percent(vote.share()) + " |");
-    line("| Threshold | " + Wording.percent(vote.threshold()) + " |");
-    line("| Result | " + Wording.outcome(vote) + " |");
+  private void evidence(int depth, Recommendation r, String table, String proposal) {
+    votes(depth, r.votesOn(table, proposal));
+    comments(depth, say.say("comments.for"), Recommendation.on(r.commentsFor(), table, proposal));
+    comments(depth, say.say("comments.against"),
+        Recommendation.on(r.commentsAgainst(), table, proposal));
   }
 
-  private void tableVotes(List<TableVoteResult> votes) {
-    if (votes.isEmpty()) {
-      return;
-    }
-    line("");
-    line("**Table votes**");
-    line("");
-    line("| Table | Vote | Method | Ballots | Item | Result |");
-    line("|---|---|---|---:|---|---|");
+  private void votes(int depth, List<TableVoteResult> votes) {
     for (TableVoteResult vote : votes) {
-      line("| " + cell(Wording.tableName(vote.table(), vote.tableName())) + " | "
-          + cell(vote.vote()) + " | " + Wording.method(vote) + " | " + vote.ballots() + " | "
-          + cell(Wording.item(new VoteItem(vote.item(), vote.itemTitle()))) + " | "
-          + cell(Wording.figures(vote)) + " |");
-    }
-    for (TableVoteResult vote : votes) {
-      if (vote.ranking() != null) {
-        String where = oneLine(Wording.tableName(vote.table(), vote.tableName())) + ", vote "
-            + oneLine(vote.vote());
-        order("Schulze order, " + where, vote.ranking().schulze());
-        order("Borda order, " + where, vote.ranking().borda());
+      item(depth, say.voteLine(vote));
+      for (String order : say.orders(vote)) {
+        item(depth + 1, order);
       }
     }
   }
 
-  private void order(String heading, List<List<VoteItem>> order) {
-    line("");
-    line(heading + " (tied items joined by =):");
-    line("");
-    int place = 0;
-    for (String group : Wording.groups(order)) {
-      line(++place + ". " + oneLine(group));
-    }
-  }
-
-  private void comments(String heading, List<TableComment> comments) {
+  private void comments(int depth, String heading, List<TableComment> comments) {
     if (comments.isEmpty()) {
       return;
     }
-    line("");
-    line("**" + heading + "**");
-    line("");
+    item(depth, heading);
     for (TableComment comment : comments) {
-      List<String> textLines = lines(comment.text());
-      for (int i = 0; i < textLines.size(); i++) {
-        line((i == 0 ? "- " : "  ") + textLines.get(i));
-      }
-      line("  (" + oneLine(Wording.tableName(comment.table(), comment.tableName())) + ")");
+      item(depth + 1, comment.text());
+    }
+  }
+
+  private void finalVote(FinalVoteResult vote) {
+    line("");
+    if (vote == null) {
+      line("**" + say.say("final.heading") + ":** " + say.say("final.none"));
+      return;
+    }
+    line("**" + oneLine(say.finalCaption(vote)) + ":** " + say.finalSentence(vote));
+    line("");
+    line("| " + say.say("final.heading") + " | |");
+    line("|---|---:|");
+    line("| " + say.say("final.support") + " | " + vote.support() + " |");
+    line("| " + say.say("final.oppose") + " | " + vote.oppose() + " |");
+    line("| " + say.say("final.abstain") + " | " + vote.abstain() + " |");
+    line("| " + say.say("final.ballots") + " | " + vote.ballots() + " |");
+    line("| " + say.say("final.electorate") + " | " + vote.electorate() + " |");
+    line("| " + say.say("final.share") + " | " + say.percent(vote.share()) + " |");
+    line("| " + say.say("final.threshold") + " | " + say.percent(vote.threshold()) + " |");
+    line("| " + say.say("final.result") + " | " + say.outcome(vote) + " |");
+  }
+
+  /** A list item at a depth (two spaces each); its further lines are indented under it. */
+  private void item(int depth, String text) {
+    String indent = "  ".repeat(depth);
+    List<String> textLines = lines(text);
+    for (int i = 0; i < textLines.size(); i++) {
+      line(indent + (i == 0 ? "- " : "  ") + textLines.get(i));
     }
   }
 
@@ -176,7 +167,7 @@ final class MarkdownRenderer {
   }
 
   private static List<String> lines(String text) {
-    return text == null ? List.of() : List.of(text.split("\r\n|\r|\n", -1));
+    return text == null ? List.of("") : List.of(text.split("\r\n|\r|\n", -1));
   }
 
   private static String oneLine(String text) {
@@ -185,9 +176,5 @@ final class MarkdownRenderer {
 
   private static String cell(String text) {
     return oneLine(text).replace("|", "\\|");
-  }
-
-  private static String capitalised(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

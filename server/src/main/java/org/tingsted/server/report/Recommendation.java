@@ -1,6 +1,8 @@
 package org.tingsted.server.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.tingsted.server.deliberation.Answer;
 import org.tingsted.server.deliberation.DraftStatus;
 
@@ -37,5 +39,27 @@ public record Recommendation(
     tableVotes = Copies.list(tableVotes);
     commentsFor = Copies.list(commentsFor);
     commentsAgainst = Copies.list(commentsAgainst);
+  }
+
+  /** Its table votes on one item (a proposal or a cluster) of one table, in order. */
+  public List<TableVoteResult> votesOn(String table, String item) {
+    List<TableVoteResult> on = new ArrayList<>();
+    for (TableVoteResult vote : tableVotes) {
+      if (Objects.equals(vote.table(), table) && Objects.equals(vote.item(), item)) {
+        on.add(vote);
+      }
+    }
+    return on;
+  }
+
+  /** The comments of {@code comments} (for or against) on one proposal of one table. */
+  public static List<TableComment> on(List<TableComment> comments, String table, String proposal) {
+    List<TableComment> on = new ArrayList<>();
+    for (TableComment comment : comments) {
+      if (Objects.equals(comment.table(), table) && Objects.equals(comment.proposal(), proposal)) {
+        on.add(comment);
+      }
+    }
+    return on;
   }
 }

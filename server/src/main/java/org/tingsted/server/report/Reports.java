@@ -41,8 +41,9 @@ import org.tingsted.server.deliberation.VoteStatus;
  *   <li>A recommendation's final result is its line in the <em>last</em> closed final vote that
  *       listed it, since a draft that was not adopted may be revised and voted on again.
  *   <li>Its table votes are the closed votes at its source tables that had one of its sources (a
- *       proposal or a cluster, as such) among their items. Votes that are still open show
- *       nothing.
+ *       proposal or a cluster, as such) among their items, and for a cluster source also those
+ *       that had one of the cluster's proposals: a table often votes on proposals before it
+ *       groups them. Votes that are still open show nothing.
  *   <li>Comments for and against are the support and concern comments (replies included) on its
  *       source proposals, and for a cluster source on the proposals now in that cluster.
  *       Questions and other comments are left out.
@@ -89,29 +90,30 @@ public final class Reports {
    * that guess the encoding need a byte order mark (U+FEFF) in front to read æ, ø and å right;
    * this text has none, so that other readers get the header's first name clean.
    */
-  public static String csv(Report report) {
-    return CsvRenderer.render(report);
+  public static String csv(Report report, ReportLanguage language) {
+    return CsvRenderer.render(report, language);
   }
 
   /**
-   * The report as Markdown: a heading per session and a section per recommendation. Members'
-   * words are kept as they are, so render this to HTML only with raw HTML turned off.
+   * The report as Markdown: a heading per session and a section per recommendation, in the
+   * language given. Members' words are kept as they are, so render this to HTML only with raw
+   * HTML turned off.
    */
-  public static String markdown(Report report) {
-    return MarkdownRenderer.render(report);
+  public static String markdown(Report report, ReportLanguage language) {
+    return MarkdownRenderer.render(report, language);
+  }
+
+  /** The text of the one {@code <style>} element of {@link #html} pages, for a CSP hash. */
+  public static String htmlStyle() {
+    return HtmlRenderer.styleElementText();
   }
 
   /**
    * The report as a complete, printable HTML page (A4), with no script and nothing loaded from
    * elsewhere. Every text that people wrote is escaped.
    */
-  /** The text of the one {@code <style>} element of {@link #html} pages, for a CSP hash. */
-  public static String htmlStyle() {
-    return HtmlRenderer.styleElementText();
-  }
-
-  public static String html(Report report) {
-    return HtmlRenderer.render(report);
+  public static String html(Report report, ReportLanguage language) {
+    return HtmlRenderer.render(report, language);
   }
 
   private static SessionReport session(SessionInput in) {
@@ -137,6 +139,7 @@ public final class Reports {
       Draft draft, SessionBoard plenary, Map<String, TableView> tables) {
     List<Provenance> provenance = new ArrayList<>();
     List<TableVoteResult> tableVotes = new ArrayList<>();
+    Set<String> seenVotes = new LinkedHashSet<>();
     Set<String> seenComments = new LinkedHashSet<>();
     List<TableComment> commentsFor = new ArrayList<>();
     List<TableComment> commentsAgainst = new ArrayList<>();
@@ -146,19 +149,33 @@ public final class Reports {
         continue;
       }
       String tableName = table == null ? null : table.name;
+      Set<String> proposals = table == null ? Set.of() : table.proposalsOf(source);
+      List<VoteItem> members = new ArrayList<>();
+      if (source.cluster() != null) {
+        for (String proposal : proposals) {
+          members.add(new VoteItem(proposal, table.title(proposal)));
+        }
+      }
       provenance.add(new Provenance(source.table(), tableName, source.proposal(),
-          source.cluster(), source.title(), source.text()));
+          source.cluster(), source.title(), source.text(), members));
       if (table == null) {
         continue;
       }
-      String item = source.proposal() != null ? source.proposal() : source.cluster();
-      for (Vote vote : table.full.votes().values()) {
-        if (vote.status() == VoteStatus.CLOSED && vote.result() != null
-            && vote.items().contains(item)) {
-          tableVotes.add(tableVote(table, vote, item));
+      // The source itself, then (for a cluster) each of its proposals, as items of the votes.
+      List<String> items = new ArrayList<>();
+      items.add(source.proposal() != null ? source.proposal() : source.cluster());
+      if (source.cluster() != null) {
+        items.addAll(proposals);
+      }
+      for (String item : items) {
+        for (Vote vote : table.full.votes().values()) {
+          if (vote.status() == VoteStatus.CLOSED && vote.result() != null
+              && vote.items().contains(item)
+              && seenVotes.add(source.table() + "\n" + vote.id() + "\n" + item)) {
+            tableVotes.add(tableVote(table, vote, item));
+          }
         }
       }
-      Set<String> proposals = table.proposalsOf(source);
       for (Comment comment : table.shown.comments().values()) {
         if (!proposals.contains(comment.proposal())
             || !seenComments.add(source.table() + "\n" + comment.id())) {

@@ -117,7 +117,7 @@ class StaticFilesTest {
     var response = get("/reports/no-such-assembly");
     String csp = response.getHeader("Content-Security-Policy");
     String html = org.tingsted.server.report.Reports.html(org.tingsted.server.report.Reports.build(
-        new org.tingsted.server.report.ReportInput("a1", "Assembly", "Question?", java.util.List.of()), 0));
+        new org.tingsted.server.report.ReportInput("a1", "Assembly", "Question?", java.util.List.of()), 0), org.tingsted.server.report.ReportLanguage.DANISH);
     String style = html.substring(html.indexOf("<style>") + "<style>".length(), html.indexOf("</style>"));
     String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
         .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

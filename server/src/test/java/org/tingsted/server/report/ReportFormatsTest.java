@@ -32,7 +32,7 @@ class ReportFormatsTest {
   @Nested
   @DisplayName("As CSV")
   class Csv {
-    private final String csv = Reports.csv(REPORT);
+    private final String csv = Reports.csv(REPORT, ReportLanguage.DANISH);
 
     @Test
     @DisplayName("Each recommendation is one row under a header row, with the figures as "
@@ -43,19 +43,56 @@ class ReportFormatsTest {
       assertThat(rows.get(0)).containsExactly("session", "session_name", "session_date",
           "draft", "title", "text", "tables", "proposals", "clusters", "final_vote", "ballots",
           "support", "oppose", "abstain", "electorate", "share", "threshold", "adopted",
-          "answer_status", "answer_date", "answer_text");
-      assertThat(rows.get(1)).containsExactly("s1", "Dag 1", "2026-03-14", "d1", D1_TITLE,
-          D1_TEXT, "Bord 1 – Nørrebro; Bord 2 – Østerbro", "t1/p1; t2/p1", "", "f2", "36", "24",
-          "8", "4", "36", "0.6667", "0.6667", "yes", "adopted", "2026-06-12", D1_ANSWER);
-      assertThat(rows.get(2)).containsExactly("s1", "Dag 1", "2026-03-14", "d3", D3_TITLE,
-          D3_TEXT, "Bord 1 – Nørrebro", "", "t1/k1", "f2", "36", "23", "10", "2", "36",
-          "0.6389", "0.6667", "no", "under_consideration", "2026-06-12", "");
-      assertThat(rows.get(3)).containsExactly("s1", "Dag 1", "2026-03-14", "d4", SCRIPT_TITLE,
-          SCRIPT_TEXT, "Bord 2 – Østerbro", "t2/p2", "", "f2", "36", "12", "20", "3", "36",
-          "0.3333", "0.6667", "no", "", "", "");
-      assertThat(rows.get(4)).containsExactly("s1", "Dag 1", "2026-03-14", "d6", D6_TITLE,
-          D6_TEXT, "Bord 1 – Nørrebro", "t1/p3", "", "", "", "", "", "", "", "", "", "no", "",
-          "", "");
+          "answer_status", "answer_date", "answer_text", "sources", "table_votes",
+          "comments_for", "comments_against");
+      assertThat(rows.get(1).subList(0, 21)).containsExactly("s1", "Dag 1", "2026-03-14", "d1",
+          D1_TITLE, D1_TEXT, "Bord 1 – Nørrebro; Bord 2 – Østerbro", "t1/p1; t2/p1", "", "f2",
+          "36", "24", "8", "4", "36", "0.6667", "0.6667", "yes", "adopted", "2026-06-12",
+          D1_ANSWER);
+      assertThat(rows.get(2).subList(0, 21)).containsExactly("s1", "Dag 1", "2026-03-14", "d3",
+          D3_TITLE, D3_TEXT, "Bord 1 – Nørrebro", "", "t1/k1", "f2", "36", "23", "10", "2",
+          "36", "0.6389", "0.6667", "no", "under_consideration", "2026-06-12", "");
+      assertThat(rows.get(3).subList(0, 21)).containsExactly("s1", "Dag 1", "2026-03-14", "d4",
+          SCRIPT_TITLE, SCRIPT_TEXT, "Bord 2 – Østerbro", "t2/p2", "", "f2", "36", "12", "20",
+          "3", "36", "0.3333", "0.6667", "no", "", "", "");
+      assertThat(rows.get(4).subList(0, 21)).containsExactly("s1", "Dag 1", "2026-03-14", "d6",
+          D6_TITLE, D6_TEXT, "Bord 1 – Nørrebro", "t1/p3", "", "", "", "", "", "", "", "", "",
+          "no", "", "", "");
+    }
+
+    @Test
+    @DisplayName("The last columns say for people, in the report's language, where each "
+        + "recommendation came from, how the tables voted and what they said")
+    void forPeople() {
+      List<String> d3 = parse(csv).get(2);
+      assertThat(d3.subList(21, 25)).containsExactly(
+          "Bord 1 – Nørrebro: gruppe «Trafik»",
+          "Bord 1 – Nørrebro: gruppe «Trafik»: Afstemning 1 ved bordet (prikker, 5 stemmer): "
+              + "10 prikker, nr. 1 af 3 (delt plads)\n"
+              + "Bord 1 – Nørrebro, Forslag 3 «Billigere buskort for unge»: Afstemning 2 ved "
+              + "bordet (skala 1–5, 5 stemmer): gennemsnit 3,6; 60,0\u00a0% enige (4 eller 5); "
+              + "5 svar (1: 0, 2: 1, 3: 1, 4: 2, 5: 1)",
+          "Sikrere for børn.",
+          "Det koster kommunen dyrt.");
+      List<String> english = parse(Reports.csv(REPORT, ReportLanguage.ENGLISH)).get(2);
+      assertThat(english.subList(0, 21)).isEqualTo(d3.subList(0, 21));
+      assertThat(english.get(21)).isEqualTo("Bord 1 – Nørrebro: group “Trafik”");
+      assertThat(english.get(22)).endsWith("Table vote 2 (scale 1–5, 5 ballots): mean 3.6; 60.0% "
+          + "agree (4 or 5); 5 ratings (1: 0, 2: 1, 3: 1, 4: 2, 5: 1)");
+    }
+
+    @Test
+    @DisplayName("A cell a spreadsheet would run as a formula gets a ' in front; the rest stays "
+        + "as it was written")
+    void formulas() {
+      assertThat(CsvRenderer.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+      assertThat(CsvRenderer.field("+45 1234")).isEqualTo("'+45 1234");
+      assertThat(CsvRenderer.field("-2+3")).isEqualTo("'-2+3");
+      assertThat(CsvRenderer.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+      assertThat(CsvRenderer.field("\tx")).isEqualTo("'\tx");
+      assertThat(CsvRenderer.field("Grønne tage = godt")).isEqualTo("Grønne tage = godt");
+      assertThat(CsvRenderer.field("0.6667")).isEqualTo("0.6667");
+      assertThat(CsvRenderer.field("")).isEqualTo("");
     }
 
     @Test
@@ -67,7 +104,7 @@ class ReportFormatsTest {
       assertThat(csv).contains(",\"Cykelstier, der er adskilt fra bilerne, og billigere buskort"
           + " for unge.\nFørst på Nørrebrogade.\",");
       assertThat(csv).endsWith("\r\n");
-      assertThat(csv.split("\r\n", -1)).hasSize(5 + 1); // the line break inside a field is no CRLF
+      assertThat(csv.split("\r\n", -1)).hasSize(5 + 1); // a line break inside a field is no CRLF
     }
 
     @Test
@@ -79,71 +116,87 @@ class ReportFormatsTest {
   }
 
   @Nested
-  @DisplayName("As Markdown")
+  @DisplayName("As Markdown, in Danish")
   class Markdown {
-    private final String md = Reports.markdown(REPORT);
+    private final String md = Reports.markdown(REPORT, ReportLanguage.DANISH);
 
     @Test
-    @DisplayName("Each session has a heading and each recommendation a section, in order")
+    @DisplayName("Each session has a heading with its date and each recommendation a section, "
+        + "in order; the time it was made is Copenhagen's")
     void structure() {
-      assertThat(md).startsWith("# Københavns Borgerting 2026: recommendations to the City "
-          + "Council\n");
-      assertThat(md).contains("**The question:** Hvordan gør vi København grønnere, og hvem "
-          + "betaler?", "Generated 2026-06-12T10:00:00Z.", "\n## Dag 1 — 2026-03-14\n",
-          "\n## Dag 2 — 2026-04-11\n", "*This session's report is not published yet.*");
+      assertThat(md).startsWith("# Københavns Borgerting 2026: anbefalinger til byrådet\n");
+      assertThat(md).contains("**Spørgsmålet:** Hvordan gør vi København grønnere, og hvem "
+          + "betaler?", "Udarbejdet 12. juni 2026 kl. 12.00 (dansk tid).",
+          "\n## Dag 1 — 14. marts 2026\n", "\n## Dag 2 — 11. april 2026\n",
+          "*Rapporten for denne mødedag er ikke offentliggjort endnu.*");
       assertThat(md).containsSubsequence("### 1. " + D1_TITLE + "\n", "### 2. " + D3_TITLE
           + "\n", "### 3. " + SCRIPT_TITLE + "\n", "### 4. " + D6_TITLE + "\n",
           "## Dag 2");
-      assertThat(md).contains("| 1 | Grønne tage og gårdhaver | 66.7 % | adopted |",
-          "| 2 | Tryg trafik for børn og unge | 63.9 % | not adopted |",
-          "| 3 | " + SCRIPT_TITLE + " | 33.3 % | not adopted |",
-          "| 4 | Billigere buskort |  | not put to a final vote |");
+      assertThat(md).contains("| 1 | Grønne tage og gårdhaver | 66,7\u00a0% | vedtaget |",
+          "| 2 | Tryg trafik for børn og unge | 63,9\u00a0% | ikke vedtaget |",
+          "| 3 | " + SCRIPT_TITLE + " | 33,3\u00a0% | ikke vedtaget |",
+          "| 4 | Billigere buskort |  | ikke til endelig afstemning |");
     }
 
     @Test
     @DisplayName("The final vote is a table with the counts, the share and the threshold")
     void finalVote() {
-      assertThat(md).contains("**Final vote f2:** 24 of 36 members (66.7 %) supported it; the "
-          + "threshold was 66.7 %: adopted.");
-      assertThat(md).contains("**Final vote f2:** 23 of 36 members (63.9 %) supported it; the "
-          + "threshold was 66.7 %: not adopted.");
-      assertThat(md).contains("| Support | 24 |\n| Oppose | 8 |\n| Abstain | 4 |\n"
-          + "| Ballots cast | 36 |\n| Electorate | 36 |\n| Share of support | 66.7 % |\n"
-          + "| Threshold | 66.7 % |\n| Result | adopted |\n");
-      assertThat(md).contains("| Support | 23 |\n| Oppose | 10 |\n| Abstain | 2 |\n");
-      assertThat(md).contains("**Final vote:** not put to a final vote.");
+      assertThat(md).contains("**Endelig afstemning 2:** 24 af 36 deltagere (66,7\u00a0%) "
+          + "stemte for; grænsen var 66,7\u00a0%: vedtaget.");
+      assertThat(md).contains("**Endelig afstemning 2:** 23 af 36 deltagere (63,9\u00a0%) "
+          + "stemte for; grænsen var 66,7\u00a0%: ikke vedtaget.");
+      assertThat(md).contains("| For | 24 |\n| Imod | 8 |\n| Hverken for eller imod | 4 |\n"
+          + "| Afgivne stemmer | 36 |\n| Stemmeberettigede | 36 |\n"
+          + "| Andel for | 66,7\u00a0% |\n| Grænse | 66,7\u00a0% |\n| Resultat | vedtaget |\n");
+      assertThat(md).contains("| For | 23 |\n| Imod | 10 |\n| Hverken for eller imod | 2 |\n");
+      assertThat(md).contains("**Endelig afstemning:** Anbefalingen kom ikke til endelig "
+          + "afstemning.");
     }
 
     @Test
-    @DisplayName("Text, provenance, table votes with both orders, comments and the answer are "
-        + "there")
-    void content() {
+    @DisplayName("Each source lists its table votes and its comments for and against")
+    void provenance() {
       assertThat(md).contains("> Cykelstier, der er adskilt fra bilerne, og billigere buskort for"
           + " unge.\n> Først på Nørrebrogade.\n");
-      assertThat(md).contains("- Bord 1 – Nørrebro, proposal p1: Grønne tage på nye byggerier\n"
-          + "- Bord 2 – Østerbro, proposal p1: Grønne tage og gårdhaver\n");
-      assertThat(md).contains("- Bord 1 – Nørrebro, cluster k1: Trafik\n");
-      assertThat(md).contains("| Bord 1 – Nørrebro | v1 | dots | 5 | Grønne tage på nye "
-          + "byggerier | 10 dots; rank 1 (tied) |");
-      assertThat(md).contains("| Bord 2 – Østerbro | v1 | ranking | 5 | Grønne tage og "
-          + "gårdhaver | Schulze rank 1; Borda rank 1 (tied), 6 points |");
-      assertThat(md).contains("| Bord 2 – Østerbro | v1 | ranking | 5 | " + SCRIPT_TITLE
-          + " | Schulze rank 2; Borda rank 1 (tied), 6 points |");
-      assertThat(md).contains("| Bord 1 – Nørrebro | v2 | scale | 5 | Billigere buskort for "
-          + "unge | mean 3.6; 60.0 % agree (4 or 5); 5 ratings (1: 0, 2: 1, 3: 1, 4: 2, 5: 1) |");
-      assertThat(md).contains("Schulze order, Bord 2 – Østerbro, vote v1 (tied items joined by "
-          + "=):\n\n1. Grønne tage og gårdhaver\n2. " + SCRIPT_TITLE + "\n3. Flere træer i "
-          + "gaderne\n");
-      assertThat(md).contains("Borda order, Bord 2 – Østerbro, vote v1 (tied items joined by "
-          + "=):\n\n1. Grønne tage og gårdhaver = " + SCRIPT_TITLE + "\n2. Flere træer i "
-          + "gaderne\n");
-      assertThat(md).contains("**Comments for**\n\n- Godt for klimaet og for regnvandet.\n"
-          + "  (Bord 1 – Nørrebro)\n- Gårdhaver giver liv.\n  (Bord 2 – Østerbro)\n");
-      assertThat(md).contains("**Comments against**\n\n- Hvem skal betale for det?\n"
-          + "  (Bord 1 – Nørrebro)\n");
+      assertThat(md).contains(""
+          + "- Bord 1 – Nørrebro: forslag 1 «Grønne tage på nye byggerier»\n"
+          + "  - Afstemning 1 ved bordet (prikker, 5 stemmer): 10 prikker, nr. 1 af 3 (delt "
+          + "plads)\n"
+          + "  - Kommentarer for:\n"
+          + "    - Godt for klimaet og for regnvandet.\n"
+          + "  - Kommentarer imod:\n"
+          + "    - Hvem skal betale for det?\n"
+          + "- Bord 2 – Østerbro: forslag 1 «Grønne tage og gårdhaver»\n"
+          + "  - Afstemning 1 ved bordet (rangordning, 5 stemmer): nr. 1 efter Schulze-metoden, "
+          + "nr. 1 (delt plads) efter Borda (6 point)\n"
+          + "    - Rækkefølge efter Schulze-metoden: 1. Grønne tage og gårdhaver; 2. "
+          + SCRIPT_TITLE + "; 3. Flere træer i gaderne\n"
+          + "    - Rækkefølge efter Borda: 1. Grønne tage og gårdhaver = " + SCRIPT_TITLE
+          + "; 2. Flere træer i gaderne\n"
+          + "  - Kommentarer for:\n"
+          + "    - Gårdhaver giver liv.\n");
       assertThat(md).contains("- " + IMG_COMMENT + "\n");
-      assertThat(md).contains("Adopted (2026-06-12).\n\n> " + D1_ANSWER + "\n");
-      assertThat(md).contains("Under consideration (2026-06-12).");
+      assertThat(md).contains("Vedtaget (12. juni 2026).\n\n> " + D1_ANSWER + "\n");
+      assertThat(md).contains("Under overvejelse (12. juni 2026).");
+    }
+
+    @Test
+    @DisplayName("A recommendation from a group lists the group's proposals, each with the "
+        + "table's votes on it and its comments for and against")
+    void fromACluster() {
+      assertThat(md).contains(""
+          + "- Bord 1 – Nørrebro: gruppe «Trafik»\n"
+          + "  - Afstemning 1 ved bordet (prikker, 5 stemmer): 10 prikker, nr. 1 af 3 (delt "
+          + "plads)\n"
+          + "  - Gruppens forslag:\n"
+          + "    - Forslag 2 «Flere cykelstier på Nørrebrogade»\n"
+          + "      - Kommentarer for:\n"
+          + "        - Sikrere for børn.\n"
+          + "    - Forslag 3 «Billigere buskort for unge»\n"
+          + "      - Afstemning 2 ved bordet (skala 1–5, 5 stemmer): gennemsnit 3,6; "
+          + "60,0\u00a0% enige (4 eller 5); 5 svar (1: 0, 2: 1, 3: 1, 4: 2, 5: 1)\n"
+          + "      - Kommentarer imod:\n"
+          + "        - Det koster kommunen dyrt.\n");
     }
 
     @Test
@@ -158,17 +211,54 @@ class ReportFormatsTest {
   }
 
   @Nested
-  @DisplayName("As HTML")
-  class Html {
-    private final String html = Reports.html(REPORT);
+  @DisplayName("As Markdown, in English")
+  class English {
+    private final String md = Reports.markdown(REPORT, ReportLanguage.ENGLISH);
 
     @Test
-    @DisplayName("It is a complete, printable A4 page that loads and runs nothing")
+    @DisplayName("The same report in English words, dates and numbers")
+    void words() {
+      assertThat(md).startsWith("# Københavns Borgerting 2026: recommendations to the City "
+          + "Council\n");
+      assertThat(md).contains("Generated on 12 June 2026 at 12:00 (Copenhagen time).",
+          "\n## Dag 1 — 14 March 2026\n",
+          "*The report of this session day is not published yet.*",
+          "| 1 | Grønne tage og gårdhaver | 66.7% | adopted |",
+          "**Final vote 2:** 24 of 36 members (66.7%) voted for it; the threshold was 66.7%: "
+              + "adopted.",
+          "| Against | 8 |",
+          "**Final vote:** The recommendation was not put to a final vote.",
+          "- Bord 1 – Nørrebro: proposal 1 “Grønne tage på nye byggerier”\n"
+              + "  - Table vote 1 (dots, 5 ballots): 10 dots, rank 1 of 3 (tied)\n"
+              + "  - Comments for:\n",
+          "- Bord 1 – Nørrebro: group “Trafik”\n",
+          "  - The group’s proposals:\n    - Proposal 2 “Flere cykelstier på Nørrebrogade”\n",
+          "rank 2 by the Schulze method, rank 1 (tied) by Borda (6 points)",
+          "**The City Council’s answer**", "Adopted (12 June 2026).",
+          "Under consideration (12 June 2026).");
+      for (String never : NEVER_SHOWN) {
+        assertThat(md).doesNotContain(never);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("As HTML")
+  class Html {
+    private final String html = Reports.html(REPORT, ReportLanguage.DANISH);
+
+    @Test
+    @DisplayName("It is a complete, printable A4 page in the report's language that loads and "
+        + "runs nothing")
     void page() {
-      assertThat(html).startsWith("<!doctype html>\n<html lang=\"en\">\n<head>\n"
+      assertThat(html).startsWith("<!doctype html>\n<html lang=\"da\">\n<head>\n"
           + "<meta charset=\"utf-8\">");
-      assertThat(html).contains("<title>Københavns Borgerting 2026: recommendations to the City "
-          + "Council</title>", "@page { size: A4;", "@media print", "</body>\n</html>\n");
+      assertThat(Reports.html(REPORT, ReportLanguage.ENGLISH))
+          .startsWith("<!doctype html>\n<html lang=\"en\">")
+          .contains("<title>Københavns Borgerting 2026: recommendations to the City Council"
+              + "</title>");
+      assertThat(html).contains("<title>Københavns Borgerting 2026: anbefalinger til byrådet"
+          + "</title>", "@page { size: A4;", "@media print", "</body>\n</html>\n");
       assertThat(html.toLowerCase()).doesNotContain("<script", "<link", "<img", "<iframe",
           "src=\"", "href=", "url(", "@import", "http://", "https://", "javascript:");
     }
@@ -198,34 +288,60 @@ class ReportFormatsTest {
     @Test
     @DisplayName("It has the exact figures, texts and verdicts")
     void figures() {
-      assertThat(html).contains("<h2 id=\"s1\">Dag 1 — 2026-03-14</h2>");
+      assertThat(html).contains("<h2 id=\"session-1\">Dag 1 — 14. marts 2026</h2>");
       assertThat(html).containsSubsequence(">1. Grønne tage og gårdhaver</h3>",
           ">2. Tryg trafik for børn og unge</h3>", ">3. &lt;script&gt;", ">4. Billigere "
               + "buskort</h3>");
-      assertThat(html).contains("24 of 36 members (66.7 %) supported it; the threshold was "
-          + "66.7 %: adopted.");
-      assertThat(html).contains("23 of 36 members (63.9 %) supported it; the threshold was "
-          + "66.7 %: not adopted.");
-      assertThat(html).contains("<tr><th scope=\"row\">Support</th><td class=\"number\">24"
-          + "</td></tr>\n<tr><th scope=\"row\">Oppose</th><td class=\"number\">8</td></tr>\n"
-          + "<tr><th scope=\"row\">Abstain</th><td class=\"number\">4</td></tr>");
-      assertThat(html).contains("<tr><th scope=\"row\">Share of support</th><td "
-          + "class=\"number\">63.9 %</td></tr>");
-      assertThat(html).contains("<tr><th scope=\"row\">Threshold</th><td class=\"number\">"
-          + "66.7 %</td></tr>");
+      assertThat(html).contains("24 af 36 deltagere (66,7\u00a0%) stemte for; grænsen var "
+          + "66,7\u00a0%: vedtaget.");
+      assertThat(html).contains("<tr><th scope=\"row\">For</th><td class=\"number\">24"
+          + "</td></tr>\n<tr><th scope=\"row\">Imod</th><td class=\"number\">8</td></tr>\n"
+          + "<tr><th scope=\"row\">Hverken for eller imod</th><td class=\"number\">4</td></tr>");
+      assertThat(html).contains("<tr><th scope=\"row\">Andel for</th><td "
+          + "class=\"number\">63,9\u00a0%</td></tr>");
+      assertThat(html).contains("<caption>Endelig afstemning 2</caption>");
       assertThat(html).contains("<div class=\"text\">" + D1_TEXT + "</div>");
-      assertThat(html).contains("<li>Bord 2 – Østerbro, proposal p1: <q>Grønne tage og "
-          + "gårdhaver</q></li>");
-      assertThat(html).contains("<td>10 dots; rank 1 (tied)</td>",
-          "<td>Schulze rank 2; Borda rank 1 (tied), 6 points</td>",
-          "<td>mean 3.6; 60.0 % agree (4 or 5); 5 ratings (1: 0, 2: 1, 3: 1, 4: 2, 5: 1)</td>");
-      assertThat(html).contains("<li>Grønne tage og gårdhaver = &lt;script&gt;alert(1)&lt;"
-          + "/script&gt; &amp; &quot;quotes&quot;</li>\n<li>Flere træer i gaderne</li>");
-      assertThat(html).contains("<span class=\"comment\">Hvem skal betale for det?</span> "
-          + "<span class=\"source-table\">(Bord 1 – Nørrebro)</span>");
-      assertThat(html).contains("<p class=\"outcome\">Adopted (2026-06-12).</p>\n"
+      assertThat(html).contains("<p class=\"source-name\">Bord 2 – Østerbro: forslag 1 «Grønne "
+          + "tage og gårdhaver»</p>");
+      assertThat(html).contains("<p class=\"source-name\">Bord 1 – Nørrebro: gruppe «Trafik»"
+          + "</p>\n<ul class=\"table-votes\">\n<li>Afstemning 1 ved bordet (prikker, 5 stemmer):"
+          + " 10 prikker, nr. 1 af 3 (delt plads)</li>\n</ul>\n<p>Gruppens forslag:</p>\n"
+          + "<ul class=\"cluster-proposals\">\n<li><p class=\"proposal-name\">Forslag 2 «Flere "
+          + "cykelstier på Nørrebrogade»</p>\n<p class=\"comments-heading\">Kommentarer for:</p>\n"
+          + "<ul class=\"comments\">\n<li class=\"comment\">Sikrere for børn.</li>\n</ul>\n"
+          + "</li>\n<li><p class=\"proposal-name\">Forslag 3 «Billigere buskort for unge»</p>\n"
+          + "<ul class=\"table-votes\">\n<li>Afstemning 2 ved bordet (skala 1–5, 5 stemmer): "
+          + "gennemsnit 3,6; 60,0\u00a0% enige (4 eller 5); 5 svar (1: 0, 2: 1, 3: 1, 4: 2, "
+          + "5: 1)</li>\n</ul>\n");
+      assertThat(html).contains("<li>Afstemning 1 ved bordet (rangordning, 5 stemmer): nr. 2 "
+          + "efter Schulze-metoden, nr. 1 (delt plads) efter Borda (6 point)<br>Rækkefølge "
+          + "efter Schulze-metoden: 1. Grønne tage og gårdhaver; 2. &lt;script&gt;alert(1)"
+          + "&lt;/script&gt; &amp; &quot;quotes&quot;; 3. Flere træer i gaderne<br>");
+      assertThat(html).contains("<li class=\"comment\">Hvem skal betale for det?</li>");
+      assertThat(html).contains("<p class=\"outcome\">Vedtaget (12. juni 2026).</p>\n"
           + "<p class=\"answer-text\">" + D1_ANSWER + "</p>");
-      assertThat(html).contains("<p class=\"notice\">This session's report is not published yet.</p>");
+      assertThat(html).contains("<p class=\"notice\">Rapporten for denne mødedag er ikke "
+          + "offentliggjort endnu.</p>");
+    }
+  }
+
+  @Nested
+  @DisplayName("No internal id in the human formats")
+  class NoIds {
+    /** The model's ids ("p3", "k1", "v2", "f1", "d4", "c7", "tm2", "an1") and the scenario's. */
+    private final Pattern modelId = Pattern.compile("\\b(p|k|v|f|d|c|tm|an)\\d+\\b");
+
+    @Test
+    @DisplayName("Neither the Danish nor the English HTML and Markdown names anything by its id")
+    void none() {
+      for (ReportLanguage language : ReportLanguage.values()) {
+        for (String human : List.of(Reports.html(REPORT, language),
+            Reports.markdown(REPORT, language))) {
+          assertThat(modelId.matcher(human).results().map(m -> m.group()).toList())
+              .as("ids in the %s report", language).isEmpty();
+          assertThat(human).doesNotContain("t1", "t2", "s1", "s2", "cph-2026");
+        }
+      }
     }
   }
 

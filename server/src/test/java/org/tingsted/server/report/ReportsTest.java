@@ -113,14 +113,16 @@ class ReportsTest {
   @DisplayName("A merged draft's sources live on in the draft it went into, with both tables' names")
   void provenance() {
     assertThat(recommendation("d1").provenance()).containsExactly(
-        new Provenance("t1", "Bord 1 – Nørrebro", "p1", null, "Grønne tage på nye byggerier",
+        new Provenance("t1", "Bord 1 – Nørrebro", "p1", "Grønne tage på nye byggerier",
             "Alle nye byggerier får grønne tage."),
-        new Provenance("t2", "Bord 2 – Østerbro", "p1", null, "Grønne tage og gårdhaver",
+        new Provenance("t2", "Bord 2 – Østerbro", "p1", "Grønne tage og gårdhaver",
             "Flere grønne gårdhaver i tætte kvarterer."));
     assertThat(recommendation("d3").provenance()).containsExactly(
-        new Provenance("t1", "Bord 1 – Nørrebro", null, "k1", "Trafik", null));
+        new Provenance("t1", "Bord 1 – Nørrebro", null, "k1", "Trafik", null, List.of(
+            new VoteItem("p2", "Flere cykelstier på Nørrebrogade"),
+            new VoteItem("p3", "Billigere buskort for unge"))));
     assertThat(recommendation("d4").provenance()).containsExactly(
-        new Provenance("t2", "Bord 2 – Østerbro", "p2", null, SCRIPT_TITLE, SCRIPT_TEXT));
+        new Provenance("t2", "Bord 2 – Østerbro", "p2", SCRIPT_TITLE, SCRIPT_TEXT));
   }
 
   @Test
@@ -134,9 +136,22 @@ class ReportsTest {
     assertThat(d1Dots).isEqualTo(new TableVoteResult("t1", "Bord 1 – Nørrebro", "v1",
         VoteMethod.DOTS, 5, "p1", "Grønne tage på nye byggerier",
         new DotsResult(10, 1, List.of(first, second)), null, null));
-    assertThat(recommendation("d3").tableVotes()).containsExactly(new TableVoteResult("t1",
+    assertThat(recommendation("d3").tableVotes()).first().isEqualTo(new TableVoteResult("t1",
         "Bord 1 – Nørrebro", "v1", VoteMethod.DOTS, 5, "k1", "Trafik",
         new DotsResult(10, 1, List.of(first, second)), null, null));
+  }
+
+  @Test
+  @DisplayName("A recommendation from a cluster carries the votes on the cluster and on each of "
+      + "its proposals, as the table voted on them")
+  void clusterVotes() {
+    List<TableVoteResult> votes = recommendation("d3").tableVotes();
+    assertThat(votes).extracting(TableVoteResult::vote, TableVoteResult::item).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("v1", "k1"),
+        org.assertj.core.groups.Tuple.tuple("v2", "p3"));
+    assertThat(votes.get(1).scale().distribution()).containsExactly(0, 1, 1, 2, 1);
+    assertThat(recommendation("d3").votesOn("t1", "p3")).containsExactly(votes.get(1));
+    assertThat(recommendation("d3").votesOn("t1", "p2")).isEmpty();
   }
 
   @Test
