@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {
   TingstedClient, seqAction, clockSample, backoffDelay, validateCommand, codePointLength, buildCommand,
 } from '../../main/resources/tingsted-web/js/client.js';
-import { Store, formatCountdown, remainingMillis, tableTimer, tablePhase } from '../../main/resources/tingsted-web/js/store.js';
+import { Store, formatCountdown, remainingMillis, tablePhase, timersAt } from '../../main/resources/tingsted-web/js/store.js';
 
 class FakeSocket {
   /** @type {FakeSocket[]} */
@@ -188,8 +188,9 @@ test('the store follows the client, and a bound empty store asks for snapshots',
   ws.receive({ type: 'event', stream: 'session:s1', seq: 3, at: 1000, by: 'm1', kind: 'timerStarted', data: { timer: 'tm1', scope: 'round', table: 't4', deadline: 61000, seconds: 60 } });
   const session = store.session('session:s1');
   assert.equal(tablePhase(session, 't4').phase, 'propose');
-  assert.equal(tableTimer(session, 't4').id, 'tm1');
-  assert.equal(tableTimer(session, 't2'), null);
+  assert.equal(timersAt(session, 't4').round.id, 'tm1');
+  assert.equal(timersAt(session, 't4').phase, null);
+  assert.deepEqual(timersAt(session, 't2'), { round: null, phase: null });
   ws.receive({ type: 'presence', table: 't4', members: [{ id: 'm3', name: 'Sofie', device: 'room', online: true }] });
   assert.equal(store.presence.get('t4').members[0].name, 'Sofie');
   client.close();

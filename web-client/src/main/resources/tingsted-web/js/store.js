@@ -341,22 +341,6 @@ export function tablePhase(session, table) {
 }
 
 /**
- * The timer to show at a table: the latest running or paused timer of the table, else of
- * the whole session (phase timers). Elapsed timers show 0 until another starts.
- * @param {ReturnType<typeof emptySession> | undefined} session @param {string | undefined} table
- */
-export function tableTimer(session, table) {
-  if (!session) return null;
-  const timers = Object.values(session.timers).filter((t) => t.status !== 'cancelled');
-  /** @param {any[]} list */
-  const latest = (list) => list.reduce((/** @type {any} */ a, t) => (a === null || numericId(t.id) > numericId(a.id) ? t : a), null);
-  const live = (/** @type {any} */ t) => t.status === 'running' || t.status === 'paused';
-  return latest(timers.filter((t) => live(t) && t.table === table))
-    ?? latest(timers.filter((t) => live(t) && !t.table))
-    ?? null;
-}
-
-/**
  * The timers a table's members see: the table's round timer and the session's phase timer, each
  * the latest one not cancelled. A timer that ran out is still returned, so that people see 00:00
  * and "time's up", until the facilitator moves on: starts a newer timer for the same place,

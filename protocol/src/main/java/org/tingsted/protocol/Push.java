@@ -75,12 +75,12 @@ public sealed interface Push extends ServerMessage {
 
         /**
          * One table: its phase now (its own sub-phase, or else the session's; absent before the
-         * agenda starts), the timer that matters there, who is connected of its {@code members}
+         * agenda starts), who is connected of its {@code members}
          * ({@code online}, of whom {@code inRoom} at a tablet in the room and {@code remote}
          * elsewhere), how many open proposals and comments it has, how many hands are up, who
          * has the floor, and the progress of its open votes.
          */
-        public record TableState(String table, String name, PhaseKind phase, TimerState timer, int online,
+        public record TableState(String table, String name, PhaseKind phase, int online,
                                  int inRoom, int remote, int members, int proposals, int comments, int hands,
                                  String speaker, List<VoteProgress> votes, Fairness fairness) {
 
@@ -111,24 +111,6 @@ public sealed interface Push extends ServerMessage {
                 Require.atLeast("totalMillis", totalMillis, 0L);
                 Require.optionalId("mostHeard", mostHeard);
                 Require.optionalId("leastHeard", leastHeard);
-            }
-        }
-
-        /**
-         * A table's timer: {@code deadline} (server time) while it runs or once it has elapsed,
-         * {@code remainingMillis} while it is paused.
-         */
-        public record TimerState(String timer, TimerStatus status, Long deadline, Long remainingMillis) {
-
-            public TimerState {
-                Require.id("timer", timer);
-                Require.present("status", status);
-                if (status == TimerStatus.RUNNING) {
-                    Require.present("deadline", deadline);
-                }
-                if (status == TimerStatus.PAUSED) {
-                    Require.atLeast("remainingMillis", Require.present("remainingMillis", remainingMillis), 0L);
-                }
             }
         }
 

@@ -104,7 +104,7 @@ public final class TingstedNode {
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
       var tokens = new JoinTokens(secret);
-      var links = new JoinLinks(tokens, new JoinCodes(secret), settings.publicUrlOr(settings.port()));
+      var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
       var timers = new TimerAlarms(vertx, streams);
       var draining = new AtomicBoolean();

@@ -5,7 +5,6 @@ import java.util.List;
 import org.tingsted.protocol.PhaseKind;
 import org.tingsted.protocol.PresentMember;
 import org.tingsted.protocol.Push;
-import org.tingsted.protocol.TimerStatus;
 import org.tingsted.protocol.VoteMethod;
 import org.tingsted.server.deliberation.AgendaItem;
 import org.tingsted.server.deliberation.Board;
@@ -13,7 +12,6 @@ import org.tingsted.server.deliberation.Fairness;
 import org.tingsted.server.deliberation.ProposalStatus;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.SessionBoard;
-import org.tingsted.server.deliberation.Timer;
 import org.tingsted.server.deliberation.Vote;
 import org.tingsted.server.deliberation.VoteStatus;
 import org.tingsted.server.roster.Assembly;
@@ -22,7 +20,7 @@ import org.tingsted.server.roster.TablePlace;
 
 /**
  * The facilitators' overview of their tables (the lead's: every table), built from the streams and presence this
- * node already follows for them: phase, timer, who is connected (in the room, remote), how
+ * node already follows for them: phase, who is connected (in the room, remote), how
  * much has been written, hands up, who speaks, how far the open votes are.
  */
 final class Console {
@@ -63,7 +61,7 @@ final class Console {
       }
       tables.add(new Push.Console.TableState(place.id(), place.name(),
           tablePhase == null ? null : PhaseKind.valueOf(tablePhase.name()),
-          timerOf(day, place.id()), online.size(), inRoom, online.size() - inRoom, members,
+          online.size(), inRoom, online.size() - inRoom, members,
           (int) board.proposals().values().stream().filter(p -> p.status() == ProposalStatus.OPEN).count(),
           (int) board.comments().values().stream().filter(c -> !c.hidden() && isOpen(board, c.proposal())).count(),
           board.hands().size(), board.floor() == null ? null : board.floor().member(), votes,
@@ -82,31 +80,5 @@ final class Console {
     Fairness f = Fairness.of(board, seated);
     return f.totalMillis() == 0 ? null
         : new Push.Console.Fairness(f.totalMillis(), f.mostHeard(), f.mostHeardShare(), f.leastHeard(), f.leastHeardShare());
-  }
-
-  /**
-   * The table's latest timer that was not cancelled, else the session's; running, paused, or
-   * elapsed.
-   */
-  private static Push.Console.TimerState timerOf(SessionBoard day, String table) {
-    Timer own = null;
-    Timer session = null;
-    for (Timer t : day.timers().values()) {
-      if (t.status() == org.tingsted.server.deliberation.TimerStatus.CANCELLED) {
-        continue;
-      }
-      if (table.equals(t.table())) {
-        own = t;
-      } else if (t.table() == null) {
-        session = t;
-      }
-    }
-    Timer chosen = own != null ? own : session;
-    if (chosen == null) {
-      return null;
-    }
-    boolean paused = chosen.status() == org.tingsted.server.deliberation.TimerStatus.PAUSED;
-    return new Push.Console.TimerState(chosen.id(), TimerStatus.valueOf(chosen.status().name()),
-        paused ? null : chosen.deadline(), paused ? chosen.remainingMillis() : null);
   }
 }

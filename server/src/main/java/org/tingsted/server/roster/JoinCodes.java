@@ -1,11 +1,8 @@
 package org.tingsted.server.roster;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Join codes: the short code printed on a person's card, to type when a QR code cannot be
@@ -14,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ignored.
  *
  * <p>A code is not stored: it is an HMAC-SHA256 of the assembly and member ids under the
- * server's secret (the one that signs join tokens, under its own label), so every node that
+ * server's secret, signed by {@link JoinTokens} with its key under a label of its own, so every node that
  * shares the secret and the roster finds the same person for it, and nobody can work out
  * another person's code from their own. It has 30^8 (about 2^39) values: with a few hundred
  * people, one guess in about two thousand million hits someone, which the per-address limit on
@@ -27,16 +24,19 @@ public final class JoinCodes {
   /** Characters in a code, without its dash. */
   public static final int LENGTH = 8;
 
-  private static final String ALGORITHM = "HmacSHA256";
-  private static final String LABEL = "tingsted join code\u001f";
+  /**
+   * What a code's signature is labelled with. With {@link JoinTokens#mac}'s separator, the
+   * signed bytes are "tingsted join code", U+001F, the assembly id, U+001F, the member id:
+   * exactly as before codes were signed through JoinTokens, so printed cards keep working.
+   * Never change it.
+   */
+  private static final String LABEL = "tingsted join code";
 
-  private final SecretKeySpec key;
+  private final JoinTokens tokens;
 
-  public JoinCodes(byte[] secret) {
-    if (secret.length < 16) {
-      throw new IllegalArgumentException("the join code secret must have at least 16 bytes");
-    }
-    this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+  /** Codes signed with the key of {@code tokens}. */
+  public JoinCodes(JoinTokens tokens) {
+    this.tokens = tokens;
   }
 
   /** The code of {@code member} of {@code assembly}, as printed: "K7QM-3XWD". */
@@ -91,7 +91,7 @@ public final class JoinCodes {
   }
 
   private String bare(String assembly, String member) {
-    byte[] mac = sign((LABEL + assembly + "\u001f" + member).getBytes(StandardCharsets.UTF_8));
+    byte[] mac = tokens.mac(LABEL, assembly + "\u001f" + member);
     long value = 0;
     for (int i = 0; i < 8; i++) {
       value = (value << 8) | (mac[i] & 0xff);
@@ -104,15 +104,5 @@ public final class JoinCodes {
       value = Long.divideUnsigned(value, base);
     }
     return new String(out);
-  }
-
-  private byte[] sign(byte[] payload) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac.doFinal(payload);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
   }
 }

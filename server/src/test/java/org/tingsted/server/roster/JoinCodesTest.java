@@ -15,7 +15,7 @@ import org.tingsted.server.deliberation.Role;
 class JoinCodesTest {
 
   private static final byte[] SECRET = "a secret of the server, long enough".getBytes(StandardCharsets.UTF_8);
-  private final JoinCodes codes = new JoinCodes(SECRET);
+  private final JoinCodes codes = new JoinCodes(new JoinTokens(SECRET));
 
   private static Assembly assembly(String id, int people) {
     Map<String, Member> members = new LinkedHashMap<>();
@@ -38,7 +38,33 @@ class JoinCodesTest {
   @Test
   @DisplayName("is the same every time for the same person and secret")
   void stable() {
-    assertThat(new JoinCodes(SECRET).of("a1", "m1")).isEqualTo(codes.of("a1", "m1"));
+    assertThat(new JoinCodes(new JoinTokens(SECRET)).of("a1", "m1")).isEqualTo(codes.of("a1", "m1"));
+  }
+
+  /**
+   * The codes of a few people under two secrets. These values were taken from the
+   * implementation before JoinCodes signed through JoinTokens (when it set up its own HMAC key),
+   * so that cards printed then still let their people in: they must never change.
+   */
+  @Test
+  @DisplayName("is the same as on the cards already printed")
+  void printedCards() {
+    byte[] second = new byte[16];
+    for (int i = 0; i < second.length; i++) {
+      second[i] = (byte) (i * 17);
+    }
+    var first = new JoinCodes(new JoinTokens(SECRET));
+    var other = new JoinCodes(new JoinTokens(second));
+    assertThat(first.of("a1", "m1")).isEqualTo("8ESW-JD7A");
+    assertThat(first.of("a1", "m2")).isEqualTo("ERQV-TQ7Z");
+    assertThat(first.of("a2", "m1")).isEqualTo("S3JX-YXEC");
+    assertThat(first.of("a1", "m399")).isEqualTo("K5A2-SQMR");
+    assertThat(first.of("assembly-2025", "member-42")).isEqualTo("GT5E-AY5W");
+    assertThat(other.of("a1", "m1")).isEqualTo("MCQ8-8WWH");
+    assertThat(other.of("a1", "m2")).isEqualTo("VD8F-45YD");
+    assertThat(other.of("a2", "m1")).isEqualTo("RACS-FQ63");
+    assertThat(other.of("a1", "m399")).isEqualTo("2FZK-CCE6");
+    assertThat(other.of("assembly-2025", "member-42")).isEqualTo("49KV-B78D");
   }
 
   @Test
@@ -86,7 +112,7 @@ class JoinCodesTest {
   @DisplayName("made with another secret, of another assembly, or of someone not in the roster finds nobody")
   void foreign() {
     var all = List.of(assembly("a1", 50));
-    var other = new JoinCodes("another server's secret, also long".getBytes(StandardCharsets.UTF_8));
+    var other = new JoinCodes(new JoinTokens("another server's secret, also long".getBytes(StandardCharsets.UTF_8)));
     assertThat(other.of("a1", "m1")).isNotEqualTo(codes.of("a1", "m1"));
     assertThat(codes.resolve(all, other.of("a1", "m1"))).isNull();
     assertThat(codes.resolve(all, codes.of("a9", "m1"))).isNull();
