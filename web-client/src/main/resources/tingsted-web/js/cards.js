@@ -1,15 +1,21 @@
 // @ts-check
-// Join cards to print: one card per person of an assembly, with their name, role, table and
-// the QR code of their join link. The admin token lives only in this page's memory: it is read
-// from the field when fetching and never stored.
+// Join cards to print: one card per person of an assembly, with their name, role, table, the
+// QR code of their short link (/j/<code>, which opens a member's app and a facilitator's
+// console) and their join code printed large, to type at the server's address when a camera
+// cannot scan. No internal id is printed. The admin token lives only in this page's memory: it
+// is read from the field when fetching and never stored.
 
-import { h } from './console-dom.js';
+import { h, option } from './console-dom.js';
 import { addBundle, setLanguage, translatePage, t, language as currentLanguage } from './i18n.js';
 
 /**
- * @typedef {{member: string, name: string, role: string, session?: string, table?: string, token: string, url: string}} JoinLink
+ * @typedef {{member: string, name: string, role: string, session?: string, table?: string, token: string, url: string,
+ *   consoleUrl?: string, code: string, codeUrl: string}} JoinLink
  * @typedef {{id: string, name: string, sessions: {id: string, name: string, date?: string, tables: {id: string, name: string}[]}[]}} Assembly
  */
+
+/** The roles whose link opens the facilitators' console. */
+const CONSOLE_ROLES = new Set(['facilitator', 'lead_facilitator']);
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById('fetch'));
 const tokenField = /** @type {HTMLInputElement} */ (document.getElementById('admin-token'));
@@ -19,6 +25,8 @@ const printButton = /** @type {HTMLButtonElement} */ (document.getElementById('p
 const status = /** @type {HTMLElement} */ (document.getElementById('cards-status'));
 const list = /** @type {HTMLElement} */ (document.getElementById('card-list'));
 const language = /** @type {HTMLSelectElement} */ (document.getElementById('lang'));
+const choiceField = /** @type {HTMLElement} */ (document.getElementById('assembly-choice-field'));
+const choice = /** @type {HTMLSelectElement} */ (document.getElementById('assembly-choice'));
 
 /** @type {{assembly: Assembly, links: JoinLink[]} | null} */
 let loaded = null;
@@ -40,18 +48,17 @@ form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const id = assemblyField.value.trim();
   const token = tokenField.value.trim();
-  if (!id || !token) return;
+  if (!token) {
+    tokenField.focus();
+    return;
+  }
   submit.disabled = true;
   submit.setAttribute('aria-busy', 'true');
   say(t('cards.loading'), false);
   try {
     const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-    const base = `/api/assemblies/${encodeURIComponent(id)}`;
-    const [assembly, links] = await Promise.all([getJson(base, headers), getJson(`${base}/join-links`, headers)]);
-    loaded = { assembly, links };
-    render(assembly, links);
-    printButton.disabled = links.length === 0;
-    say(t('cards.loaded', { count: links.length, assembly: assembly.name }), false);
+    if (id) await load(id, headers);
+    else await findAssembly(headers);
   } catch (err) {
     loaded = null;
     list.replaceChildren();
@@ -67,6 +74,66 @@ form.addEventListener('submit', async (e) => {
 });
 
 printButton.addEventListener('click', () => window.print());
+
+// Choosing among the server's assemblies fills in the id and fetches its cards.
+choice.addEventListener('change', () => {
+  if (!choice.value) return;
+  assemblyField.value = choice.value;
+  form.requestSubmit();
+});
+
+/** Fetches the cards of assembly `id` and shows them. @param {string} id @param {Record<string, string>} headers */
+async function load(id, headers) {
+  const base = `/api/assemblies/${encodeURIComponent(id)}`;
+  const [assembly, links] = await Promise.all([getJson(base, headers), getJson(`${base}/join-links`, headers)]);
+  loaded = { assembly, links };
+  render(assembly, links);
+  printButton.disabled = links.length === 0;
+  say(t('cards.loaded', { count: links.length, assembly: assembly.name }), false);
+  // The address keeps the assembly, so that a reload or a bookmark comes back to it.
+  const here = new URL(location.href);
+  here.searchParams.set('assembly', assembly.id);
+  history.replaceState(null, '', here);
+}
+
+/**
+ * No assembly named: asks the server for its assemblies (which also checks the admin token).
+ * One is fetched at once; among several, the person chooses.
+ * @param {Record<string, string>} headers
+ */
+async function findAssembly(headers) {
+  /** @type {Assembly[]} */
+  const all = await getJson('/api/assemblies', headers);
+  if (all.length === 1) {
+    choiceField.hidden = true;
+    assemblyField.value = all[0].id;
+    await load(all[0].id, headers);
+    return;
+  }
+  loaded = null;
+  list.replaceChildren();
+  printButton.disabled = true;
+  if (all.length === 0) {
+    choiceField.hidden = true;
+    say(t('cards.noAssemblies'), true);
+    return;
+  }
+  const sorted = [...all].sort((a, b) => a.name.localeCompare(b.name, currentLanguage()));
+  choice.replaceChildren(h('option', { value: '', 'data-i18n': 'cards.choosePrompt' }, t('cards.choosePrompt')),
+    ...sorted.map((a) => option(a.id, assemblyLabel(a, all))));
+  choiceField.hidden = false;
+  say(t('cards.several', { count: all.length }), false);
+  choice.focus();
+}
+
+/**
+ * An assembly's name in the list, with its first session's date when another has the same name.
+ * @param {Assembly} a @param {Assembly[]} all
+ */
+function assemblyLabel(a, all) {
+  const date = a.sessions?.[0]?.date;
+  return date && all.some((b) => b !== a && b.name === a.name) ? `${a.name} (${date})` : a.name;
+}
 
 /** @param {string} url @param {Record<string, string>} headers */
 async function getJson(url, headers) {
@@ -112,9 +179,12 @@ function render(assembly, links) {
   const sorted = links.map((l, i) => ({ l, i, r: rank(l) })).sort((a, b) =>
     a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i).map((x) => x.l);
   const many = sessions.size > 1;
-  const cards = sorted.map((link) => card(assembly, link,
-    link.table ? tables.get(link.table)?.name ?? link.table : t('cards.noTable'),
-    many ? sessions.get(link.session ?? '')?.name ?? '' : ''));
+  const cards = sorted.map((link) => {
+    // Names only, never an id: a table the assembly does not list leaves its line out.
+    const table = link.table ? tables.get(link.table)?.name : t('cards.noTable');
+    const session = many && link.session ? sessions.get(link.session)?.name : undefined;
+    return card(assembly, link, [session, table].filter(Boolean).join(' · '));
+  });
   // Eight cards to a sheet of A4: each sheet is one printed page.
   const sheets = [];
   for (let i = 0; i < cards.length; i += 8) sheets.push(h('div', { class: 'sheet' }, cards.slice(i, i + 8)));
@@ -122,20 +192,51 @@ function render(assembly, links) {
 }
 
 /**
- * @param {Assembly} assembly @param {JoinLink} link @param {string} tableName @param {string} sessionName
+ * One card. A facilitator's short link opens the console (the server sends them there), so its
+ * QR code, link and code all lead to the console; the card says so.
+ * @param {Assembly} assembly @param {JoinLink} link @param {string} place table (and session), or ''
  */
-function card(assembly, link, tableName, sessionName) {
-  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': t('cards.qrLabel', { name: link.name }) });
-  const el = h('article', { class: 'card', 'data-test': 'card', data: { member: link.member, role: link.role } },
+function card(assembly, link, place) {
+  const consoleCard = CONSOLE_ROLES.has(link.role);
+  const target = link.codeUrl;
+  const qr = h('div', { class: 'qr', role: 'img',
+    'aria-label': t(consoleCard ? 'cards.qrLabelConsole' : 'cards.qrLabel', { name: link.name }) });
+  const where = withAddress(t('cards.typeAt', { address: '\u0000' }), originOf(target));
+  const el = h('article', { class: consoleCard ? 'card console-card' : 'card', 'data-test': 'card', data: { role: link.role } },
     h('p', { class: 'card-assembly' }, assembly.name),
     h('h3', { class: 'card-name', 'data-test': 'card-name' }, link.name),
-    h('p', { class: 'card-role', 'data-test': 'card-role' }, t(`console.role.${link.role}`)),
-    h('p', { class: 'card-table', 'data-test': 'card-table' }, sessionName ? `${sessionName} · ${tableName}` : tableName),
-    qr,
-    h('p', { class: 'card-link', 'data-test': 'card-link' }, link.url),
-    h('p', { class: 'card-hint' }, t('cards.hint')));
-  drawQr(qr, link.url);
+    h('p', { class: 'card-role', 'data-test': 'card-role' },
+      t(consoleCard ? `cards.console.${link.role}` : `console.role.${link.role}`)),
+    place ? h('p', { class: 'card-table', 'data-test': 'card-table' }, place) : null,
+    h('div', { class: 'card-join' },
+      qr,
+      h('div', { class: 'card-type' },
+        h('p', { class: 'card-code-label' }, t('cards.codeLabel')),
+        h('p', { class: 'card-code', 'data-test': 'card-code', translate: 'no' }, link.code),
+        h('p', { class: 'card-where', 'data-test': 'card-where' }, where))),
+    h('p', { class: 'card-link' }, h('a', { href: target, 'data-test': 'card-link', translate: 'no' }, target)),
+    h('p', { class: 'card-hint' }, t(consoleCard ? 'cards.hintConsole' : 'cards.hint')));
+  drawQr(qr, target);
   return el;
+}
+
+/** The address to type the code at: where the short link points, e.g. "http://192.168.1.20:8080". @param {string} url */
+function originOf(url) {
+  try {
+    return new URL(url, location.href).origin;
+  } catch {
+    return location.origin;
+  }
+}
+
+/**
+ * A sentence with the address set apart, at the place the translation put its placeholder
+ * (a NUL character, which no translation contains).
+ * @param {string} sentence @param {string} address
+ */
+function withAddress(sentence, address) {
+  const [before, after = ''] = sentence.split('\u0000');
+  return [before, h('strong', { class: 'card-address', translate: 'no' }, address), after];
 }
 
 /** @param {HTMLElement} target @param {string} url */

@@ -13,7 +13,7 @@ final class Links {
     return "http://127.0.0.1:" + live.node.port();
   }
 
-  /** A member's join link, as the cards print it. */
+  /** A member's join link (where the short link on their card sends them). */
   static String join(LiveAssembly live, Member m) {
     return base(live) + "/join#" + live.token(m);
   }

@@ -55,7 +55,7 @@ class ScreenshotsBrowserTest extends BrowserFixture {
     assertSize(file, Console.WIDTH, Console.HEIGHT);
   }
 
-  private static void assertSize(Path file, int width, int height) throws IOException {
+  static void assertSize(Path file, int width, int height) throws IOException {
     BufferedImage image = ImageIO.read(file.toFile());
     assertThat(image.getWidth()).isEqualTo(width);
     assertThat(image.getHeight()).isEqualTo(height);
