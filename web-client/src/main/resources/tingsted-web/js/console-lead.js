@@ -3,7 +3,8 @@
 // moving members between tables, and the plenary (drafts, the final vote, the report).
 
 import { h, option } from './console-dom.js';
-import { t } from './i18n.js';
+import { t, formatNumber, formatPercent } from './i18n.js';
+import { standings } from './store.js';
 import { actionButton, actionForm, errorLine, field, phaseName, phaseSelect, PHASES, percent } from './console-common.js';
 
 /** @typedef {import('./console-common.js').View} View */
@@ -224,11 +225,34 @@ function markIdOf(key) {
   return `promoted-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 }
 
+/**
+ * The table's results for one item, a line per closed vote: "Afstemning 1: 8 prikker, nr. 1 af 3".
+ * @param {Map<string, any[]>} results @param {string} item
+ */
+function standingLines(results, item) {
+  const lines = results.get(item) ?? [];
+  if (lines.length === 0) return null;
+  return h('ul', { class: 'standings', 'data-test': 'standings', 'data-item': item },
+    lines.map((r) => h('li', { 'data-vote': r.vote }, standingText(r))));
+}
+
+/** @param {any} r one entry of standings() */
+export function standingText(r) {
+  const n = num(r.vote);
+  const tied = r.tied ? t('console.standing.tied') : '';
+  if (r.method === 'dots') return t('console.standing.dots', { n, count: r.dots, rank: r.rank, of: r.of, tied });
+  if (r.method === 'ranking') return t('console.standing.ranking', { n, rank: r.rank, of: r.of, tied, score: r.bordaScore });
+  return t('console.standing.scale', { n, mean: formatNumber(r.mean, 1), share: formatPercent(r.shareAgreeing, 0) });
+}
+
 /** @param {View} v @param {string} id @param {Set<string>} promoted */
 function promoteTable(v, id, promoted) {
   const board = v.table(id);
   const proposals = Object.values(board?.proposals ?? {}).filter((p) => p.status === 'open').sort((a, b) => num(a.id) - num(b.id));
   const clusters = Object.values(board?.clusters ?? {});
+  const results = standings(board);
+  /** @param {string} p */
+  const proposalName = (p) => t('proposal.numbered', { n: num(p), title: board.proposals?.[p]?.title ?? '' });
   return h('div', { class: 'promote-table', 'data-key': `pt:${id}`, 'data-table': id },
     h('h4', {}, v.tableName(id)),
     !board ? h('p', { class: 'muted' }, t('console.table.loading')) : null,
@@ -237,10 +261,13 @@ function promoteTable(v, id, promoted) {
       clusters.map((c) => {
         const key = `promote:${id}:${c.id}`;
         const done = promoted.has(`${id}:c:${c.id}`);
-        return h('li', { 'data-key': `pc:${c.id}` },
-          h('span', {}, h('strong', {}, t('console.clusterLabel', { name: c.name })), ' ',
-            h('span', { class: 'muted' }, (c.proposals ?? []).map((/** @type {string} */ p) => board.proposals?.[p]?.title ?? p).join(' · ')),
-            promotedMark(done, markIdOf(key))),
+        const inside = (c.proposals ?? []).filter((/** @type {string} */ p) => board.proposals?.[p] && board.proposals[p].status !== 'hidden');
+        return h('li', { 'data-key': `pc:${c.id}`, 'data-test': 'promote-item', 'data-cluster': c.id },
+          h('div', { class: 'promote-what' },
+            h('strong', {}, t('clusters.label', { name: c.name })), promotedMark(done, markIdOf(key)),
+            standingLines(results, c.id),
+            inside.length ? h('ul', { class: 'cluster-members' }, inside.map((/** @type {string} */ p) =>
+              h('li', { 'data-item': p }, proposalName(p), standingLines(results, p)))) : null),
           actionButton(v, { action: 'promote', key, label: t('console.plenary.promote'), test: 'promote',
             data: { table: id, cluster: c.id, promoted: done ? 'true' : null }, describedBy: done ? markIdOf(key) : undefined }),
           errorLine(v, key));
@@ -248,9 +275,11 @@ function promoteTable(v, id, promoted) {
       proposals.map((p) => {
         const key = `promote:${id}:${p.id}`;
         const done = promoted.has(`${id}:p:${p.id}`);
-        return h('li', { 'data-key': `pp:${p.id}` },
-          h('span', {}, h('strong', {}, p.title), ' ', h('span', { class: 'muted' }, `– ${v.memberName(p.author)}`),
-            promotedMark(done, markIdOf(key))),
+        return h('li', { 'data-key': `pp:${p.id}`, 'data-test': 'promote-item', 'data-proposal': p.id },
+          h('div', { class: 'promote-what' },
+            h('strong', {}, proposalName(p.id)), ' ', h('span', { class: 'muted' }, `– ${v.memberName(p.author)}`),
+            promotedMark(done, markIdOf(key)),
+            standingLines(results, p.id)),
           actionButton(v, { action: 'promote', key, label: t('console.plenary.promote'), test: 'promote',
             data: { table: id, proposal: p.id, promoted: done ? 'true' : null }, describedBy: done ? markIdOf(key) : undefined }),
           errorLine(v, key));
@@ -264,7 +293,7 @@ function draftItem(v, d, open, onVote) {
   return h('li', { class: `draft ${d.status}`, 'data-test': 'draft', 'data-id': d.id, 'data-status': d.status, 'data-key': `draft:${d.id}` },
     h('p', {}, h('strong', { 'data-test': 'draft-title' }, d.title), ' ',
       h('span', { class: 'tag' }, t(`console.draftStatus.${d.status}`)), onVote ? h('span', { class: 'tag' }, t('console.plenary.onVote')) : null,
-      h('span', { class: 'muted' }, ` v${d.version}`)),
+      h('span', { class: 'muted' }, ' ', t('console.plenary.version', { n: d.version }))),
     h('p', { class: 'body-text', 'data-test': 'draft-text' }, d.text),
     h('p', { class: 'muted' }, t('console.plenary.sources', { sources: (d.sources ?? []).map((/** @type {any} */ src) =>
       `${v.tableName(src.table)}: ${src.title}`).join('; ') })),
@@ -298,7 +327,7 @@ function draftItem(v, d, open, onVote) {
 function finalItem(v, f, drafts) {
   const r = f.result;
   return h('li', { class: 'final', 'data-test': 'final-vote', 'data-id': f.id, 'data-status': f.status, 'data-key': `final:${f.id}` },
-    h('p', {}, h('strong', {}, t('console.final.vote', { id: f.id })), ' · ',
+    h('p', {}, h('strong', {}, t('console.final.vote', { n: num(f.id) })), ' · ',
       f.status === 'open' ? t('console.final.statusOpen') : t('console.final.statusClosed'), ' · ',
       t('console.final.thresholdIs', { threshold: percent(f.threshold) }), ' · ',
       h('span', { 'data-test': 'final-ballots', 'aria-live': f.status === 'open' ? 'polite' : 'off' },

@@ -410,6 +410,46 @@ export function formatCountdown(ms) {
   return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
+/**
+ * How each item (proposal or cluster) of a table did in its closed votes, oldest vote first:
+ * what the lead facilitator weighs when choosing what to promote. Per item a list of
+ * {vote, method, ballots, of, rank, tied, dots?, bordaScore?, mean?, shareAgreeing?}, where
+ * rank is the place of the item's group in the vote's order (Schulze for a ranking, none for a
+ * scale) and of is how many items the vote had.
+ * @param {any} board @returns {Map<string, any[]>}
+ */
+export function standings(board) {
+  /** @type {Map<string, any[]>} */
+  const out = new Map();
+  const votes = Object.values(board?.votes ?? {}).filter((v) => v.status === 'closed' && v.result)
+    .sort((a, b) => idNumber(a.id) - idNumber(b.id));
+  for (const vote of votes) {
+    const r = vote.result;
+    const base = { vote: vote.id, method: r.method ?? vote.method, ballots: r.ballots ?? 0, of: (vote.items ?? []).length };
+    /** @param {string} item @param {any} line */
+    const add = (item, line) => { if (!out.has(item)) out.set(item, []); out.get(item)?.push({ ...base, ...line }); };
+    /** @param {string[][]} order @param {string} item */
+    const place = (order, item) => {
+      const i = order.findIndex((group) => group.includes(item));
+      return i < 0 ? { rank: 0, tied: false } : { rank: i + 1, tied: order[i].length > 1 };
+    };
+    if (r.dots) {
+      for (const item of vote.items ?? []) add(item, { dots: r.dots.totals?.[item] ?? 0, ...place(r.dots.order ?? [], item) });
+    } else if (r.ranking) {
+      for (const item of vote.items ?? []) add(item, { bordaScore: r.ranking.bordaScores?.[item] ?? 0, ...place(r.ranking.schulze ?? [], item) });
+    } else if (r.scale) {
+      for (const line of r.scale) add(line.item, { rank: 0, tied: false, mean: line.mean, shareAgreeing: line.shareAgreeing });
+    }
+  }
+  return out;
+}
+
+/** The number at the end of an id ("v12" → 12). @param {string} id */
+function idNumber(id) {
+  const m = /(\d+)$/.exec(id ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
 /** The announcements a table sees, oldest first. @param {any} session @param {string | undefined} table */
 export function announcementsFor(session, table) {
   if (!session) return [];

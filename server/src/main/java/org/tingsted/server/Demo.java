@@ -86,7 +86,9 @@ final class Demo {
   }
 
   static Future<Assembly> create(Roster roster) {
-    var session = new Roster.NewSession("Dag 1", null, List.of("Bord 1", "Bord 2", "Bord 3"));
+    // The demo day is held the day it is made, so that its report shows a date.
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString();
+    var session = new Roster.NewSession("Dag 1", today, List.of("Bord 1", "Bord 2", "Bord 3"));
     return roster.create(NAME, QUESTION, List.of(session)).compose(assembly -> {
       Session day = assembly.sessions().get(0);
       Future<Member> chain = roster.addMember(assembly.id(), LEAD, Role.LEAD_FACILITATOR, day.id(), null);

@@ -24,6 +24,9 @@ class DemoAgendaTest {
       Assembly demo = LiveAssembly.await(Demo.start(node.roster(), node.streams()));
       Assembly again = LiveAssembly.await(Demo.start(node.roster(), node.streams()));
       assertThat(again.id()).isEqualTo(demo.id());
+      assertThat(demo.sessions().get(0).date()).as("the demo day is today, for its report")
+          .isIn(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString(),
+              java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).minusDays(1).toString());
       String stream = StreamNames.ofSession(demo.sessions().get(0).id());
       var entry = LiveAssembly.await(node.streams().read(stream));
       SessionBoard board = (SessionBoard) entry.state();
