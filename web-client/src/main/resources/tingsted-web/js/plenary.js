@@ -81,7 +81,7 @@ export function renderPlenary(c, els) {
   els.reportBox.hidden = !published;
   if (published) {
     setAttr(els.reportLink, 'href',
-      `/reports/${encodeURIComponent(/** @type {string} */ (c.assembly))}/${encodeURIComponent(/** @type {string} */ (c.sessionId))}?format=html`);
+      `/reports/${encodeURIComponent(/** @type {string} */ (c.assembly))}/${encodeURIComponent(/** @type {string} */ (c.sessionId))}?format=html&lang=${language()}`);
   } else {
     els.reportLink.removeAttribute('href');
   }

@@ -40,6 +40,10 @@ final class HtmlRenderer {
       }
       """;
 
+  /** The final vote's figures, one column each. */
+  static final List<String> FINAL_COLUMNS = List.of("final.support", "final.oppose",
+      "final.abstain", "final.ballots", "final.electorate", "final.share", "final.threshold");
+
   private final StringBuilder out = new StringBuilder();
   private final Wording say;
 
@@ -241,33 +245,32 @@ final class HtmlRenderer {
   }
 
   private void finalVote(FinalVoteResult vote) {
-    heading(say.say("final.heading"));
     if (vote == null) {
+      heading(say.say("final.heading"));
       paragraph(say.say("final.none"));
       return;
     }
+    heading(say.finalCaption(vote));
     raw("<p class=\"outcome\">");
     text(say.finalSentence(vote));
     raw("</p>\n<table class=\"final-vote\">\n<caption>");
-    text(say.finalCaption(vote));
-    raw("</caption>\n<tbody>\n");
-    row(say.say("final.support"), Integer.toString(vote.support()));
-    row(say.say("final.oppose"), Integer.toString(vote.oppose()));
-    row(say.say("final.abstain"), Integer.toString(vote.abstain()));
-    row(say.say("final.ballots"), Integer.toString(vote.ballots()));
-    row(say.say("final.electorate"), Integer.toString(vote.electorate()));
-    row(say.say("final.share"), say.percent(vote.share()));
-    row(say.say("final.threshold"), say.percent(vote.threshold()));
-    row(say.say("final.result"), say.outcome(vote));
-    raw("</tbody>\n</table>\n");
-  }
-
-  private void row(String heading, String value) {
-    raw("<tr><th scope=\"row\">");
-    text(heading);
-    raw("</th><td class=\"number\">");
-    text(value);
-    raw("</td></tr>\n");
+    text(say.say("final.votes"));
+    raw("</caption>\n<thead><tr>");
+    for (String column : FINAL_COLUMNS) {
+      raw("<th scope=\"col\">");
+      text(say.say(column));
+      raw("</th>");
+    }
+    raw("</tr></thead>\n<tbody><tr>");
+    for (String value : List.of(Integer.toString(vote.support()), Integer.toString(vote.oppose()),
+        Integer.toString(vote.abstain()), Integer.toString(vote.ballots()),
+        Integer.toString(vote.electorate()), say.percent(vote.share()),
+        say.percent(vote.threshold()))) {
+      raw("<td class=\"number\">");
+      text(value);
+      raw("</td>");
+    }
+    raw("</tr></tbody>\n</table>\n");
   }
 
   private void comments(String heading, List<TableComment> comments) {

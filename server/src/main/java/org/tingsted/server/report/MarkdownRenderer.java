@@ -141,16 +141,17 @@ final class MarkdownRenderer {
     }
     line("**" + oneLine(say.finalCaption(vote)) + ":** " + say.finalSentence(vote));
     line("");
-    line("| " + say.say("final.heading") + " | |");
-    line("|---|---:|");
-    line("| " + say.say("final.support") + " | " + vote.support() + " |");
-    line("| " + say.say("final.oppose") + " | " + vote.oppose() + " |");
-    line("| " + say.say("final.abstain") + " | " + vote.abstain() + " |");
-    line("| " + say.say("final.ballots") + " | " + vote.ballots() + " |");
-    line("| " + say.say("final.electorate") + " | " + vote.electorate() + " |");
-    line("| " + say.say("final.share") + " | " + say.percent(vote.share()) + " |");
-    line("| " + say.say("final.threshold") + " | " + say.percent(vote.threshold()) + " |");
-    line("| " + say.say("final.result") + " | " + say.outcome(vote) + " |");
+    StringBuilder head = new StringBuilder("|");
+    StringBuilder rule = new StringBuilder("|");
+    for (String column : HtmlRenderer.FINAL_COLUMNS) {
+      head.append(' ').append(say.say(column)).append(" |");
+      rule.append("---:|");
+    }
+    line(head.toString());
+    line(rule.toString());
+    line("| " + vote.support() + " | " + vote.oppose() + " | " + vote.abstain() + " | "
+        + vote.ballots() + " | " + vote.electorate() + " | " + say.percent(vote.share()) + " | "
+        + say.percent(vote.threshold()) + " |");
   }
 
   /** A list item at a depth (two spaces each); its further lines are indented under it. */

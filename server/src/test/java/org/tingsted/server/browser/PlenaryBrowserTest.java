@@ -58,9 +58,10 @@ class PlenaryBrowserTest extends BrowserFixture {
         .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     assertThat(published.statusCode()).isEqualTo(200);
     String href = b.visible(hook("report-link")).getDomAttribute("href");
-    assertThat(href).isEqualTo("/reports/" + live.assembly.id() + "/" + live.session.id() + "?format=html");
+    assertThat(href).isEqualTo("/reports/" + live.assembly.id() + "/" + live.session.id() + "?format=html&lang=da");
     b.go(Links.base(live) + href);
     b.until(d -> d.findElement(By.tagName("body")).getText().contains("Grønne gårde") ? Boolean.TRUE : null);
+    assertThat(b.visible(By.tagName("h1")).getText()).endsWith("anbefalinger til byrådet");
     assertThat(b.consoleErrors()).as("errors in the browser console, CSP included").isEmpty();
   }
 }

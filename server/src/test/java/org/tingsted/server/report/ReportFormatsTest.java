@@ -145,10 +145,10 @@ class ReportFormatsTest {
           + "stemte for; grænsen var 66,7\u00a0%: vedtaget.");
       assertThat(md).contains("**Endelig afstemning 2:** 23 af 36 deltagere (63,9\u00a0%) "
           + "stemte for; grænsen var 66,7\u00a0%: ikke vedtaget.");
-      assertThat(md).contains("| For | 24 |\n| Imod | 8 |\n| Hverken for eller imod | 4 |\n"
-          + "| Afgivne stemmer | 36 |\n| Stemmeberettigede | 36 |\n"
-          + "| Andel for | 66,7\u00a0% |\n| Grænse | 66,7\u00a0% |\n| Resultat | vedtaget |\n");
-      assertThat(md).contains("| For | 23 |\n| Imod | 10 |\n| Hverken for eller imod | 2 |\n");
+      assertThat(md).contains("| For | Imod | Hverken for eller imod | Afgivne stemmer | "
+          + "Stemmeberettigede | Andel for | Grænse |\n|---:|---:|---:|---:|---:|---:|---:|\n"
+          + "| 24 | 8 | 4 | 36 | 36 | 66,7\u00a0% | 66,7\u00a0% |\n");
+      assertThat(md).contains("| 23 | 10 | 2 | 36 | 36 | 63,9\u00a0% | 66,7\u00a0% |\n");
       assertThat(md).contains("**Endelig afstemning:** Anbefalingen kom ikke til endelig "
           + "afstemning.");
     }
@@ -226,7 +226,8 @@ class ReportFormatsTest {
           "| 1 | Grønne tage og gårdhaver | 66.7% | adopted |",
           "**Final vote 2:** 24 of 36 members (66.7%) voted for it; the threshold was 66.7%: "
               + "adopted.",
-          "| Against | 8 |",
+          "| For | Against | Neither for nor against | Ballots cast | Electorate | Share for | "
+              + "Threshold |",
           "**Final vote:** The recommendation was not put to a final vote.",
           "- Bord 1 – Nørrebro: proposal 1 “Grønne tage på nye byggerier”\n"
               + "  - Table vote 1 (dots, 5 ballots): 10 dots, rank 1 of 3 (tied)\n"
@@ -294,12 +295,17 @@ class ReportFormatsTest {
               + "buskort</h3>");
       assertThat(html).contains("24 af 36 deltagere (66,7\u00a0%) stemte for; grænsen var "
           + "66,7\u00a0%: vedtaget.");
-      assertThat(html).contains("<tr><th scope=\"row\">For</th><td class=\"number\">24"
-          + "</td></tr>\n<tr><th scope=\"row\">Imod</th><td class=\"number\">8</td></tr>\n"
-          + "<tr><th scope=\"row\">Hverken for eller imod</th><td class=\"number\">4</td></tr>");
-      assertThat(html).contains("<tr><th scope=\"row\">Andel for</th><td "
-          + "class=\"number\">63,9\u00a0%</td></tr>");
-      assertThat(html).contains("<caption>Endelig afstemning 2</caption>");
+      assertThat(html).contains("<h4>Endelig afstemning 2</h4>\n<p class=\"outcome\">24 af 36 "
+          + "deltagere");
+      assertThat(html).contains("<caption>Stemmerne</caption>\n<thead><tr><th scope=\"col\">For"
+          + "</th><th scope=\"col\">Imod</th><th scope=\"col\">Hverken for eller imod</th>"
+          + "<th scope=\"col\">Afgivne stemmer</th><th scope=\"col\">Stemmeberettigede</th>"
+          + "<th scope=\"col\">Andel for</th><th scope=\"col\">Grænse</th></tr></thead>\n"
+          + "<tbody><tr><td class=\"number\">24</td><td class=\"number\">8</td><td "
+          + "class=\"number\">4</td><td class=\"number\">36</td><td class=\"number\">36</td>"
+          + "<td class=\"number\">66,7\u00a0%</td><td class=\"number\">66,7\u00a0%</td>"
+          + "</tr></tbody>");
+      assertThat(html).contains("<td class=\"number\">63,9\u00a0%</td>");
       assertThat(html).contains("<div class=\"text\">" + D1_TEXT + "</div>");
       assertThat(html).contains("<p class=\"source-name\">Bord 2 – Østerbro: forslag 1 «Grønne "
           + "tage og gårdhaver»</p>");
