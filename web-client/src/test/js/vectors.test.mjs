@@ -259,3 +259,17 @@ test('moveToCluster out of a cluster writes cluster null', () => {
   assert.deepEqual(buildCommand('moveToCluster', 'cmd9', commands.moveToCluster({ proposal: 'p11' })),
     { type: 'moveToCluster', id: 'cmd9', proposal: 'p11', cluster: null });
 });
+
+test('from a snapshot alone the app knows which timers the room has moved on from', async () => {
+  const { timersAt } = await import('../../main/resources/tingsted-web/js/store.js');
+  const s = sessionFromSnapshot(sessionSnapshot().state);
+  // Table t4's round timer ran out in the second item; the session is at its eighth.
+  assert.equal(timersAt(s, 't4').round, null);
+  // Had the session not moved on since it started (and no speaker timer come after it at the
+  // table): time is up, shown.
+  const state = sessionSnapshot().state;
+  delete state.timers.tm5;
+  const still = sessionFromSnapshot({ ...state, phaseChanges: { '': 2 } });
+  assert.equal(timersAt(still, 't4').round?.id, 'tm4');
+  assert.equal(timersAt(still, 't4').round?.status, 'elapsed');
+});

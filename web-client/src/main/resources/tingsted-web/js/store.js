@@ -32,8 +32,8 @@ export function emptySession(session = '') {
     agenda: /** @type {any[]} */ ([]),
     phaseIndex: -1,
     tablePhases: /** @type {Record<string, string>} */ ({}),
-    /** When the phase in force last changed (server time), for the session ('') and each table with its own; the app's, not the server's. */
-    phaseSince: /** @type {Record<string, number>} */ ({}),
+    /** How often the phase changed, under '' the session's and under a table id its own sub-phase, as the server counts. */
+    phaseChanges: /** @type {Record<string, number>} */ ({}),
     timers: /** @type {Record<string, any>} */ ({}),
     announcements: /** @type {any[]} */ ([]),
   };
@@ -266,23 +266,24 @@ export function applySessionEvent(s, ev) {
     case 'agendaSet':
       s.agenda = structuredClone(d.items ?? []);
       break;
-    case 'phaseChanged':
-      s.phaseSince ??= {};
+    case 'phaseChanged': {
+      s.phaseChanges ??= {};
+      const place = d.table ?? '';
+      s.phaseChanges[place] = (s.phaseChanges[place] ?? 0) + 1;
       if (d.table) {
         if (d.phase) s.tablePhases[d.table] = d.phase;
         else delete s.tablePhases[d.table];
-        s.phaseSince[d.table] = ev.at ?? 0;
       } else {
         s.phaseIndex = d.index;
         s.tablePhases = {};
-        s.phaseSince = { '': ev.at ?? 0 };
       }
       break;
+    }
     case 'timerStarted':
       s.timersStarted += 1;
       s.timers[d.timer] = {
         id: d.timer, scope: d.scope, ...(d.label ? { label: d.label } : {}), ...(d.table ? { table: d.table } : {}),
-        status: 'running', deadline: d.deadline, remainingMillis: 0, seconds: d.seconds, startedAt: ev.at,
+        status: 'running', deadline: d.deadline, remainingMillis: 0, seconds: d.seconds, phaseMark: phaseMark(s, d.table),
       };
       break;
     case 'timerPaused': {
@@ -354,13 +355,12 @@ export function timersAt(session, table) {
   const timers = Object.values(session.timers);
   /** @param {any[]} list */
   const latest = (list) => list.reduce((/** @type {any} */ a, t) => (a === null || numericId(t.id) > numericId(a.id) ? t : a), null);
-  const since = Math.max(session.phaseSince?.[''] ?? 0, table ? session.phaseSince?.[table] ?? 0 : 0);
   const item = session.phaseIndex >= 0 ? session.agenda[session.phaseIndex] : undefined;
   /** @param {any} t @param {boolean} phaseTimer */
   const shown = (t, phaseTimer) => {
     if (!t || t.status === 'cancelled') return null;
     if (t.status !== 'elapsed') return t;
-    if (t.startedAt !== undefined && t.startedAt < since) return null;
+    if (phaseMark(session, t.table) > (t.phaseMark ?? 0)) return null;
     if (phaseTimer && item && t.label !== undefined && t.label !== item.title && !(table && session.tablePhases[table])) return null;
     return t;
   };
@@ -372,6 +372,17 @@ export function timersAt(session, table) {
   const round = table ? pick(timers.filter((t) => t.table === table), false) : null;
   const phase = pick(timers.filter((t) => !t.table), true);
   return { round, phase };
+}
+
+/**
+ * How often the phase in force at a place has changed: the session's changes, plus the table's
+ * own for a table. A timer keeps its place's mark from its start; the server counts the same
+ * (SessionBoard.phaseMark), so a snapshot tells as much as the events did.
+ * @param {any} session @param {string | undefined | null} table
+ */
+export function phaseMark(session, table) {
+  const changes = session?.phaseChanges ?? {};
+  return (changes[''] ?? 0) + (table ? changes[table] ?? 0 : 0);
 }
 
 /**

@@ -488,13 +488,13 @@ final class Day {
         } else {
           tables.put(e.table(), e.phase());
         }
-        return board.withPhases(board.phaseIndex(), tables);
+        return board.withPhases(board.phaseIndex(), tables, e.table());
       }
       if (e.index() < 0 || e.index() >= board.agenda().size()) {
         throw new IllegalArgumentException(
             "no agenda item " + e.index() + " in session " + board.session());
       }
-      return board.withPhases(e.index(), Map.of());
+      return board.withPhases(e.index(), Map.of(), "");
     } else if (event instanceof TimerStarted e) {
       if (board.timers().containsKey(e.timer())) {
         throw new IllegalArgumentException(
@@ -502,7 +502,7 @@ final class Day {
       }
       Map<String, Timer> next = new LinkedHashMap<>(board.timers());
       next.put(e.timer(), new Timer(e.timer(), e.scope(), e.label(), e.table(),
-          TimerStatus.RUNNING, e.deadline(), 0, e.seconds()));
+          TimerStatus.RUNNING, e.deadline(), 0, e.seconds(), board.phaseMark(e.table())));
       return board.withTimers(next, board.timersStarted() + 1);
     } else if (event instanceof TimerPaused e) {
       return board.withTimer(timer(board, e.timer()).paused(e.remainingMillis()));

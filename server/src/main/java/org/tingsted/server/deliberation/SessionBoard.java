@@ -15,6 +15,10 @@ import java.util.Map;
  *
  * @param phaseIndex the agenda item the session is at, or -1 before the agenda starts
  * @param tablePhases the sub-phase of each table that does not follow the session's phase
+ * @param phaseChanges how many times the phase changed: under "" the session's (an agenda step),
+ *     under a table's id that table's own sub-phase; a timer keeps the {@link #phaseMark} of
+ *     its place at its start, so that anyone can tell, even from a snapshot, whether the place
+ *     has moved on since (a timer that ran out is shown until then)
  */
 public record SessionBoard(
     String session,
@@ -29,7 +33,8 @@ public record SessionBoard(
     Map<String, Timer> timers,
     int timersStarted,
     List<Announcement> announcements,
-    int announcementsMade) implements State {
+    int announcementsMade,
+    Map<String, Integer> phaseChanges) implements State {
 
   public SessionBoard {
     drafts = Frozen.map(drafts);
@@ -38,6 +43,7 @@ public record SessionBoard(
     tablePhases = Frozen.map(tablePhases);
     timers = Frozen.map(timers);
     announcements = Frozen.list(announcements);
+    phaseChanges = Frozen.map(phaseChanges);
     // A snapshot written before sessions had agendas reads phaseIndex as 0.
     if (agenda.isEmpty()) {
       phaseIndex = -1;
@@ -47,7 +53,16 @@ public record SessionBoard(
   /** A session in which nothing has happened yet. */
   public static SessionBoard empty(String session) {
     return new SessionBoard(session, 0, 0, Map.of(), Map.of(), false,
-        List.of(), -1, Map.of(), Map.of(), 0, List.of(), 0);
+        List.of(), -1, Map.of(), Map.of(), 0, List.of(), 0, Map.of());
+  }
+
+  /**
+   * How often the phase in force at a place has changed: the session's changes, plus the
+   * table's own for a table (null: the session as a whole). It only grows.
+   */
+  public int phaseMark(String table) {
+    int mark = phaseChanges.getOrDefault("", 0);
+    return table == null ? mark : mark + phaseChanges.getOrDefault(table, 0);
   }
 
   /**
@@ -64,7 +79,8 @@ public record SessionBoard(
 
   SessionBoard withDrafts(Map<String, Draft> next, int made) {
     return new SessionBoard(session, made, finalVotesOpened, next, finalVotes, reportPublished,
-        agenda, phaseIndex, tablePhases, timers, timersStarted, announcements, announcementsMade);
+        agenda, phaseIndex, tablePhases, timers, timersStarted, announcements, announcementsMade,
+        phaseChanges);
   }
 
   SessionBoard withDraft(Draft draft) {
@@ -75,7 +91,8 @@ public record SessionBoard(
 
   SessionBoard withFinalVotes(Map<String, FinalVote> next, int opened) {
     return new SessionBoard(session, draftsMade, opened, drafts, next, reportPublished,
-        agenda, phaseIndex, tablePhases, timers, timersStarted, announcements, announcementsMade);
+        agenda, phaseIndex, tablePhases, timers, timersStarted, announcements, announcementsMade,
+        phaseChanges);
   }
 
   SessionBoard withFinalVote(FinalVote vote) {
@@ -86,25 +103,29 @@ public record SessionBoard(
 
   SessionBoard withReportPublished(boolean published) {
     return new SessionBoard(session, draftsMade, finalVotesOpened, drafts, finalVotes, published,
-        agenda, phaseIndex, tablePhases, timers, timersStarted, announcements, announcementsMade);
+        agenda, phaseIndex, tablePhases, timers, timersStarted, announcements, announcementsMade,
+        phaseChanges);
   }
 
   SessionBoard withAgenda(List<AgendaItem> items, int index) {
     return new SessionBoard(session, draftsMade, finalVotesOpened, drafts, finalVotes,
         reportPublished, items, index, tablePhases, timers, timersStarted, announcements,
-        announcementsMade);
+        announcementsMade, phaseChanges);
   }
 
-  SessionBoard withPhases(int index, Map<String, PhaseKind> tables) {
+  /** The phases after a change at a place ("" for the session, else a table), counted. */
+  SessionBoard withPhases(int index, Map<String, PhaseKind> tables, String changedAt) {
+    Map<String, Integer> changes = new LinkedHashMap<>(phaseChanges);
+    changes.merge(changedAt, 1, Integer::sum);
     return new SessionBoard(session, draftsMade, finalVotesOpened, drafts, finalVotes,
         reportPublished, agenda, index, tables, timers, timersStarted, announcements,
-        announcementsMade);
+        announcementsMade, changes);
   }
 
   SessionBoard withTimers(Map<String, Timer> next, int started) {
     return new SessionBoard(session, draftsMade, finalVotesOpened, drafts, finalVotes,
         reportPublished, agenda, phaseIndex, tablePhases, next, started, announcements,
-        announcementsMade);
+        announcementsMade, phaseChanges);
   }
 
   SessionBoard withTimer(Timer timer) {
@@ -115,6 +136,7 @@ public record SessionBoard(
 
   SessionBoard withAnnouncements(List<Announcement> next, int made) {
     return new SessionBoard(session, draftsMade, finalVotesOpened, drafts, finalVotes,
-        reportPublished, agenda, phaseIndex, tablePhases, timers, timersStarted, next, made);
+        reportPublished, agenda, phaseIndex, tablePhases, timers, timersStarted, next, made,
+        phaseChanges);
   }
 }

@@ -10,6 +10,7 @@ package org.tingsted.server.deliberation;
  * @param remainingMillis the time left; meaningful while {@link TimerStatus#PAUSED}, 0 while
  *     running
  * @param seconds its full length: as started, plus every extension
+ * @param phaseMark the {@link SessionBoard#phaseMark} of its place when it started
  */
 public record Timer(
     String id,
@@ -19,21 +20,22 @@ public record Timer(
     TimerStatus status,
     long deadline,
     long remainingMillis,
-    int seconds) {
+    int seconds,
+    int phaseMark) {
 
   Timer paused(long remaining) {
-    return new Timer(id, scope, label, table, TimerStatus.PAUSED, 0, remaining, seconds);
+    return new Timer(id, scope, label, table, TimerStatus.PAUSED, 0, remaining, seconds, phaseMark);
   }
 
   Timer resumed(long newDeadline) {
-    return new Timer(id, scope, label, table, TimerStatus.RUNNING, newDeadline, 0, seconds);
+    return new Timer(id, scope, label, table, TimerStatus.RUNNING, newDeadline, 0, seconds, phaseMark);
   }
 
   Timer extended(int newSeconds, long newDeadline, long remaining) {
-    return new Timer(id, scope, label, table, status, newDeadline, remaining, newSeconds);
+    return new Timer(id, scope, label, table, status, newDeadline, remaining, newSeconds, phaseMark);
   }
 
   Timer ended(TimerStatus end) {
-    return new Timer(id, scope, label, table, end, deadline, remainingMillis, seconds);
+    return new Timer(id, scope, label, table, end, deadline, remainingMillis, seconds, phaseMark);
   }
 }

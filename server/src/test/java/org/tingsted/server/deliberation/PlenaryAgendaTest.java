@@ -91,7 +91,7 @@ class PlenaryAgendaTest {
     assertThat(day.board.phaseIndex()).isZero();
     assertThat(day.board.phaseFor("t1")).isEqualTo(PhaseKind.PROPOSE);
     assertThat(day.timer("tm1")).isEqualTo(new Timer("tm1", TimerScope.PHASE, "Proposals", null,
-        TimerStatus.RUNNING, NINE + 600_000, 0, 600));
+        TimerStatus.RUNNING, NINE + 600_000, 0, 600, 1));
   }
 
   @Test
@@ -180,6 +180,27 @@ class PlenaryAgendaTest {
     assertThat(day.accept(new SetTablePhase("t1", null), LEA))
         .containsExactly(new PhaseChanged(-1, null, null, 0, "t1"));
     assertThat(day.board.phaseFor("t1")).isEqualTo(PhaseKind.PROPOSE);
+  }
+
+  @Test
+  @DisplayName("Each place counts its phase changes, and a timer keeps its place's count from its start, so a snapshot tells whether the place moved on since")
+  void phaseMarks() {
+    day.agenda(PROPOSE, CLUSTER);
+    assertThat(day.board.phaseMark(null)).isZero();
+    day.accept(new StartAgenda(NINE), LEA);
+    day.accept(new StartTimer(TimerScope.ROUND, 300, "Round 1", "t1", NINE), GUS); // tm2
+    assertThat(day.timer("tm1").phaseMark()).as("the phase timer, after the start").isEqualTo(1);
+    assertThat(day.timer("tm2").phaseMark()).isEqualTo(1);
+    day.accept(new SetTablePhase("t1", PhaseKind.DISCUSS), GUS);
+    assertThat(day.board.phaseMark("t1")).isEqualTo(2);
+    assertThat(day.board.phaseMark("t2")).as("another table did not move").isEqualTo(1);
+    assertThat(day.board.phaseMark(null)).isEqualTo(1);
+    day.accept(new AdvancePhase(NINE + 1), LEA); // cancels tm1, starts tm3
+    assertThat(day.board.phaseMark("t1")).isEqualTo(3);
+    assertThat(day.board.phaseMark("t2")).isEqualTo(2);
+    assertThat(day.timer("tm3").phaseMark()).isEqualTo(2);
+    assertThat(day.board.phaseChanges()).containsExactly(
+        org.assertj.core.api.Assertions.entry("", 2), org.assertj.core.api.Assertions.entry("t1", 1));
   }
 
   @Test

@@ -44,7 +44,7 @@ class PlenaryTimerTest {
         .containsExactly(
             new TimerStarted("tm1", TimerScope.ROUND, "Round 1", "t1", NINE + 300_000, 300));
     assertThat(day.timer("tm1")).isEqualTo(new Timer("tm1", TimerScope.ROUND, "Round 1", "t1",
-        TimerStatus.RUNNING, NINE + 300_000, 0, 300));
+        TimerStatus.RUNNING, NINE + 300_000, 0, 300, 0));
   }
 
   @Test
@@ -66,7 +66,7 @@ class PlenaryTimerTest {
     assertThat(day.accept(new ExtendTimer(t, 30, NINE + 700_000), LEA))
         .containsExactly(new TimerExtended(t, 390, NINE + 870_000, 0));
     assertThat(day.timer(t)).isEqualTo(new Timer(t, TimerScope.ROUND, "Round 1", "t1",
-        TimerStatus.RUNNING, NINE + 870_000, 0, 390));
+        TimerStatus.RUNNING, NINE + 870_000, 0, 390, 0));
   }
 
   @Test
