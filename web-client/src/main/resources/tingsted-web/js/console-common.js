@@ -109,6 +109,7 @@ export function countdown(v, timer, test) {
     role: 'timer',
     'data-test': test,
     'data-countdown': '',
+    'data-timer': timer.id ?? false,
     'data-status': status,
     'data-deadline': status === 'running' ? timer.deadline : false,
     'data-remaining': status === 'paused' ? timer.remainingMillis ?? 0 : false,

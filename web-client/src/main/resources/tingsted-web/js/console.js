@@ -7,6 +7,7 @@
 import { TingstedClient, codePointLength, LIMITS } from './client.js';
 import { Store } from './store.js';
 import { addBundle, setLanguage, t, translatePage, language } from './i18n.js';
+import { chime, chimeEnabled, setChimeEnabled } from './chime.js';
 import { h, patch } from './console-dom.js';
 import { formatCountdown } from './store.js';
 import { section, tableCard, timersView, tablePicker } from './console-common.js';
@@ -29,6 +30,14 @@ addBundle('console');
 await setLanguage();
 languageSelect.value = language();
 translatePage(document);
+
+// The chime when a timer runs out: off by default, switched on per device (chime.js).
+const chimeBox = /** @type {HTMLInputElement} */ (document.getElementById('chime'));
+chimeBox.checked = chimeEnabled();
+chimeBox.addEventListener('change', () => {
+  setChimeEnabled(chimeBox.checked);
+  if (chimeBox.checked) chime();
+});
 
 /** @type {Map<string, true>} */
 const pending = new Map();
@@ -201,10 +210,15 @@ function syncAgendaDraft(v) {
   }
 }
 
+/** timer id -> whether it was up at the last tick, for the chime (a timer shown twice chimes once). */
+const wasUp = new Map();
+
 /** Counts down timers and running turns between renders, on animation frames. */
 function tick() {
   if (!client) return;
   const now = client.serverNow();
+  /** @type {Map<string, boolean>} */
+  const upNow = new Map();
   for (const el of app.querySelectorAll('[data-countdown]')) {
     const node = /** @type {HTMLElement} */ (el);
     const status = node.dataset.status;
@@ -216,6 +230,12 @@ function tick() {
     if (node.textContent !== text) node.textContent = text;
     if (up !== node.classList.contains('up')) node.classList.toggle('up', up);
     if (node.dataset.up !== String(up)) node.dataset.up = String(up);
+    if (node.dataset.timer) upNow.set(node.dataset.timer, up || (upNow.get(node.dataset.timer) ?? false));
+  }
+  // A timer that runs out while this console watches it: the chime, if this device wants it.
+  for (const [id, up] of upNow) {
+    if (up && wasUp.get(id) === false && chimeEnabled()) chime();
+    wasUp.set(id, up);
   }
   for (const el of app.querySelectorAll('[data-since]')) {
     const node = /** @type {HTMLElement} */ (el);

@@ -167,7 +167,7 @@ class MemberWorkBrowserTest extends BrowserFixture {
   }
 
   @Test
-  @DisplayName("a round timer runs out: the member app and the console show 00:00 and Tiden er gået, the console's card the members' time throughout")
+  @DisplayName("a round timer runs out: the member app and the console show 00:00 and Tiden er gået, the console's card the members' time throughout, and each device that asked for it chimes once")
   void roundTimerRunsOut() {
     String table = live.table(0);
     try (TableClient lead = live.join(live.lead)) {
@@ -178,6 +178,18 @@ class MemberWorkBrowserTest extends BrowserFixture {
     Browser m = app.browser;
     Browser f = console.browser;
     m.withText(hook("countdown"), "2");
+    // The chime is off until this device asks for it; then it sounds (and vibrates) once, to try it.
+    m.clickable(hook("menu-button")).click();
+    assertThat(m.visible(hook("chime")).isSelected()).isFalse();
+    countVibrations(m);
+    m.clickable(hook("chime")).click();
+    assertThat(vibrations(m)).as("the try-out when switched on").isEqualTo(1);
+    m.clickable(hook("menu-button")).click();
+    assertThat(f.visible(hook("chime")).isSelected()).isFalse();
+    countVibrations(f);
+    f.clickable(hook("chime")).click();
+    countVibrations(m);
+    countVibrations(f);
     try (TableClient facilitator = live.join(live.facilitators.get(0))) {
       ack(facilitator.call(new ControlCommand.StartTimer(id(), TimerScope.ROUND, 6, "Runde 1", table)));
     }
@@ -199,8 +211,20 @@ class MemberWorkBrowserTest extends BrowserFixture {
     sleep(Duration.ofSeconds(2));
     assertThat(m.visible(hook("time-up")).isDisplayed()).isTrue();
     assertThat(m.visible(hook("phase-countdown")).getText()).matches("2[0-9]:[0-9]{2}");
+    assertThat(vibrations(m)).as("the member's tablet signalled the end once").isEqualTo(1);
+    assertThat(vibrations(f)).as("the console signalled the end once").isEqualTo(1);
     assertThat(m.consoleErrors()).isEmpty();
     assertThat(f.consoleErrors()).isEmpty();
+  }
+
+  /** From now on the page counts its vibrations (the chime's second half) instead of vibrating. */
+  private static void countVibrations(Browser b) {
+    b.script("window.__vibrations = 0; Object.defineProperty(navigator, 'vibrate', "
+        + "{ configurable: true, value: () => { window.__vibrations += 1; return true; } });");
+  }
+
+  private static long vibrations(Browser b) {
+    return ((Number) b.script("return window.__vibrations;")).longValue();
   }
 
   @Test
