@@ -4,8 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.tingsted.protocol.Ballot;
+import org.tingsted.protocol.VoteCommand;
+import org.tingsted.protocol.VoteMethod;
+import org.tingsted.protocol.VoteParams;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Member;
@@ -100,6 +105,24 @@ public final class LiveAssembly implements AutoCloseable {
 
   public TableClient join(Member m) {
     return TableClient.join(clients, node.port(), token(m));
+  }
+
+  /**
+   * Has a table's facilitator open a dots vote on these items, the table's members cast these
+   * ballots in seat order (one each, each over a connection of its own) and the facilitator
+   * close it; the vote must be the table's {@code vote}-th ("v1" for its first).
+   */
+  public void closedDotsVote(int table, String vote, List<String> items, VoteParams params,
+      List<Map<String, Integer>> ballots) throws Exception {
+    try (TableClient facilitator = join(facilitators.get(table))) {
+      TableClient.ack(facilitator.call(new VoteCommand.OpenVote(TableClient.id(), null, VoteMethod.DOTS, items, params)));
+      for (int i = 0; i < ballots.size(); i++) {
+        try (TableClient voter = join(members.get(table).get(i))) {
+          TableClient.ack(voter.call(new VoteCommand.CastBallot(TableClient.id(), null, vote, Ballot.dots(ballots.get(i)))));
+        }
+      }
+      TableClient.ack(facilitator.call(new VoteCommand.CloseVote(TableClient.id(), null, vote)));
+    }
   }
 
   @Override

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.tingsted.protocol.Ballot;
 import org.tingsted.protocol.Choice;
 import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.CommentKind;
@@ -28,8 +27,6 @@ import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.ProposalCommand;
 import org.tingsted.protocol.Push;
 import org.tingsted.protocol.Reply;
-import org.tingsted.protocol.VoteCommand;
-import org.tingsted.protocol.VoteMethod;
 import org.tingsted.protocol.VoteParams;
 import org.tingsted.server.roster.Member;
 
@@ -94,15 +91,9 @@ class LiveReportTest {
       String rudeComment = ((Push.Event) sofie.await(m -> m instanceof Push.Event e && e.seq() == rude.seq())).data().get("comment").asText();
       ack(facilitator.call(new ModerationCommand.Hide(id(), null, rudeComment, "not respectful")));
 
-      ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1, p2), new VoteParams(3, 3))));
-      for (int i = 0; i < 6; i++) {
-        try (TableClient voter = i < 2 ? null : live.join(table1.get(i))) {
-          TableClient tablet = i == 0 ? sofie : i == 1 ? mads : voter;
-          Map<String, Integer> dots = i < 4 ? Map.of(p1, 2, p2, 1) : Map.of(p2, 3);
-          ack(tablet.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(dots))));
-        }
-      }
-      ack(facilitator.call(new VoteCommand.CloseVote(id(), null, "v1")));
+      Map<String, Integer> both = Map.of(p1, 2, p2, 1);
+      live.closedDotsVote(0, "v1", List.of(p1, p2), new VoteParams(3, 3),
+          List.of(both, both, both, both, Map.of(p2, 3), Map.of(p2, 3)));
 
       ack(lead.call(new PlenaryCommand.Promote(id(), live.table(0), p1, null, null, null)));
       ack(lead.call(new PlenaryCommand.Promote(id(), live.table(0), p2, null, null, null)));
@@ -201,15 +192,9 @@ class LiveReportTest {
       String p3 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Natbusser", "Hvert kvarter"))));
       ack(mads.call(new ProposalCommand.Comment(id(), null, p1, CommentKind.SUPPORT, "Mere skygge om sommeren", null)));
       ack(sofie.call(new ProposalCommand.Comment(id(), null, p2, CommentKind.CONCERN, "Hvem betaler bænkene?", null)));
-      ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1, p2, p3), new VoteParams(3, 3))));
-      for (int i = 0; i < 6; i++) {
-        try (TableClient voter = i < 2 ? null : live.join(table1.get(i))) {
-          TableClient tablet = i == 0 ? sofie : i == 1 ? mads : voter;
-          Map<String, Integer> dots = i < 4 ? Map.of(p1, 2, p2, 1) : Map.of(p3, 3);
-          ack(tablet.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(dots))));
-        }
-      }
-      ack(facilitator.call(new VoteCommand.CloseVote(id(), null, "v1")));
+      Map<String, Integer> green = Map.of(p1, 2, p2, 1);
+      live.closedDotsVote(0, "v1", List.of(p1, p2, p3), new VoteParams(3, 3),
+          List.of(green, green, green, green, Map.of(p3, 3), Map.of(p3, 3)));
       // The table groups its two green proposals after voting on them, as tables do.
       ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Grønne områder", List.of(p1, p2))));
       ack(lead.call(new PlenaryCommand.Promote(id(), live.table(0), null, "k1", null, null)));

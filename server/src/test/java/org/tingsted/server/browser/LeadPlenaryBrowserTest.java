@@ -12,11 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.tingsted.protocol.Ballot;
 import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.ProposalCommand;
-import org.tingsted.protocol.VoteCommand;
-import org.tingsted.protocol.VoteMethod;
 import org.tingsted.protocol.VoteParams;
 import org.tingsted.server.TableClient;
 
@@ -36,21 +33,14 @@ class LeadPlenaryBrowserTest extends BrowserFixture {
     String p1;
     String p2;
     String p3;
-    try (TableClient facilitator = live.join(live.facilitators.get(0));
-         TableClient sofie = live.join(members.get(0));
+    try (TableClient sofie = live.join(members.get(0));
          TableClient mads = live.join(members.get(1))) {
       p1 = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Grønne gårde", "Træer i alle gårde"))));
       p2 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Flere bænke", "Bænke i alle parker"))));
       p3 = sofie.proposalOf(ack(mads.call(new ProposalCommand.Propose(id(), null, "Natbusser", "Hvert kvarter"))));
-      ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1, p2, p3), new VoteParams(3, 3))));
-      for (int i = 0; i < 6; i++) {
-        try (TableClient voter = i < 2 ? null : live.join(members.get(i))) {
-          TableClient tablet = i == 0 ? sofie : i == 1 ? mads : voter;
-          Map<String, Integer> dots = i < 4 ? Map.of(p1, 2, p2, 1) : Map.of(p3, 3);
-          ack(tablet.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(dots))));
-        }
-      }
-      ack(facilitator.call(new VoteCommand.CloseVote(id(), null, "v1")));
+      Map<String, Integer> green = Map.of(p1, 2, p2, 1);
+      live.closedDotsVote(0, "v1", List.of(p1, p2, p3), new VoteParams(3, 3),
+          List.of(green, green, green, green, Map.of(p3, 3), Map.of(p3, 3)));
       ack(sofie.call(new ClusterCommand.CreateCluster(id(), null, "Grønne områder", List.of(p1, p2))));
     }
 
