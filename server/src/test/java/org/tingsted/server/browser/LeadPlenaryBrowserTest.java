@@ -8,6 +8,7 @@ import static org.tingsted.server.browser.Browser.hook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -65,6 +66,11 @@ class LeadPlenaryBrowserTest extends BrowserFixture {
     assertThat(draft.findElement(hook("draft-text")).getText())
         .startsWith("Grønne gårde\nTræer i alle gårde\n\nFlere bænke\nBænke i alle parker");
     assertThat(draft.getText()).contains("version 1").doesNotContain(" v1");
+    // Nowhere on the lead's console does a person see an internal id.
+    String page = b.visible(By.tagName("body")).getText();
+    assertThat(Pattern.compile("\\b(p|k|v|f|d|c|tm|an)\\d+\\b").matcher(page).results().map(r -> r.group()).toList())
+        .as("ids on the console").isEmpty();
+    assertThat(page).doesNotContain(live.assembly.id(), live.session.id(), table, live.lead.id(), members.get(0).id());
     assertThat(b.consoleErrors()).isEmpty();
   }
 }
