@@ -153,6 +153,29 @@ class LiveTableTest {
   }
 
   @Test
+  @DisplayName("A member who resumes from events this node has not heard of yet (they saw them on a node that was ahead) waits for them and then gets what follows, not an older snapshot")
+  void resumeAheadOfTheNodeWaits() {
+    Member sofie = live.members.get(0).get(0);
+    Member mads = live.members.get(0).get(1);
+    String stream = live.stream(0);
+    try (TableClient other = live.join(mads)) {
+      ack(other.call(new ProposalCommand.Propose(id(), null, "One", "Seq 1")));
+      // As if Sofie had seen seqs 2 and 3 on another node, before this one heard of them.
+      try (TableClient back = TableClient.join(live.clients, live.node.port(), live.token(sofie),
+          Device.REMOTE, Map.of(stream, 3L))) {
+        assertThat(back.welcome().streams()).containsEntry(stream, 1L);
+        for (String title : List.of("Two", "Three", "Four")) {
+          ack(other.call(new ProposalCommand.Propose(id(), null, title, "Now")));
+        }
+        List<Push.Event> events = back.awaitEvents(stream, 1);
+        assertThat(events.get(0).seq()).as("the first event after its resume point").isEqualTo(4L);
+        assertThat(events.get(0).data().get("title").asText()).isEqualTo("Four");
+        assertThat(back.received()).noneMatch(m -> m instanceof Push.Snapshot s && s.stream().equals(stream));
+      }
+    }
+  }
+
+  @Test
   @DisplayName("A first connection gets a snapshot of the table as it is")
   void firstConnectGetsSnapshot() {
     try (TableClient a = live.join(live.members.get(0).get(0))) {

@@ -46,6 +46,12 @@ final class StreamFeed {
 
   static final long GAP_WAIT_MS = 250;
   static final long CATCH_UP_MS = 2000;
+  /**
+   * How long a reader that resumed from a seq this feed has not reached yet waits for the feed
+   * to get there before it is sent a snapshot instead (the owner that moved may still be
+   * reloading the stream from the journal).
+   */
+  static final long AHEAD_WAIT_MS = 15_000;
   private static final Logger LOG = LoggerFactory.getLogger(StreamFeed.class);
 
   private final Vertx vertx;
@@ -57,6 +63,8 @@ final class StreamFeed {
   final String table;
 
   private final Set<Connection> readers = new LinkedHashSet<>();
+  /** Readers that resumed from a seq ahead of this feed, with that seq: they skip up to it. */
+  private final Map<Connection, Long> ahead = new HashMap<>();
   private final ArrayDeque<StreamEvent> window = new ArrayDeque<>();
   private final TreeMap<Long, StreamEvent> early = new TreeMap<>();
   private MessageConsumer<Buffer> events;
@@ -154,7 +162,20 @@ final class StreamFeed {
    */
   void attach(Connection reader, Long resumeSeq) {
     long oldest = window.isEmpty() ? seq + 1 : window.peekFirst().seq();
-    if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
+    if (resumeSeq != null && resumeSeq > seq) {
+      // The reader saw events on another node that this feed has not heard of yet: every seq
+      // it saw is in the journal (events are published only once journaled), so the feed will
+      // get there. It waits, and then goes on from its own resume point, rather than be taken
+      // back to an older snapshot; a feed that does not get there in time sends one after all.
+      ahead.put(reader, resumeSeq);
+      vertx.setTimer(AHEAD_WAIT_MS, id -> {
+        if (ahead.remove(reader) != null && readers.contains(reader)) {
+          LOG.warn("{} did not reach seq {} that a reader resumed from; sending it a snapshot at {}", stream, resumeSeq, seq);
+          reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+        }
+      });
+      catchUp();
+    } else if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
       replayTo(reader, resumeSeq);
     } else if (resumeSeq == null || resumeSeq != seq) {
       reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
@@ -167,6 +188,7 @@ final class StreamFeed {
 
   void detach(Connection reader) {
     readers.remove(reader);
+    ahead.remove(reader);
   }
 
   /**
@@ -234,6 +256,7 @@ final class StreamFeed {
       } else {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
+        ahead.clear();
         List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
         listener.accept(this, null);
       }
@@ -261,6 +284,15 @@ final class StreamFeed {
     // Most readers see the same thing: encode each distinct view of the event once.
     Map<Event, String> encoded = new HashMap<>();
     for (Connection reader : new ArrayList<>(readers)) {
+      Long resumedFrom = ahead.get(reader);
+      if (resumedFrom != null) {
+        if (e.seq() >= resumedFrom) {
+          ahead.remove(reader);
+        }
+        if (e.seq() <= resumedFrom) {
+          continue;
+        }
+      }
       Event visible = kind.visibleEvent(before, e.event(), reader.actor());
       if (visible != null) {
         reader.send(encoded.computeIfAbsent(visible, v -> frames.event(e, v)));
