@@ -75,3 +75,19 @@ test('a timer started and cancelled after a running round timer does not hide it
     ['timerCancelled', { timer: 'tm3' }, 31000]);
   assert.equal(timersAt(moved, 't1').round, null);
 });
+
+test('a table put in a phase of its own has moved on from the session phase timer that ran out', () => {
+  const phaseUp = ['timerElapsed', { timer: 'tm1' }, 601100];
+  const own = ['phaseChanged', { index: -1, phase: 'discuss', table: 't1' }, 602000];
+  const s = session(agenda, phase0, phaseTimer, phaseUp);
+  assert.equal(timersAt(s, 't1').phase?.id, 'tm1', 'time is up, shown');
+  applySessionEvent(s, { stream: 'session:s1', seq: 99, at: 602000, by: 'm1', kind: own[0], data: own[1] });
+  assert.equal(timersAt(s, 't1').phase, null, 'gone at the table that moved on');
+  assert.equal(timersAt(s, 't2').phase?.id, 'tm1', 'still shown at a table that follows the session');
+});
+
+test('a shorter agenda keeps the session at its last item, as the server does', () => {
+  const s = session(agenda, phase0, ['phaseChanged', { index: 1, phase: 'discuss' }, 2000]);
+  applySessionEvent(s, { stream: 'session:s1', seq: 99, at: 3000, by: 'm1', kind: 'agendaSet', data: { items: [{ phase: 'propose', title: 'Forslag', seconds: 600 }] } });
+  assert.equal(s.phaseIndex, 0);
+});

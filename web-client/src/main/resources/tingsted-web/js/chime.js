@@ -20,14 +20,37 @@ export function setChimeEnabled(on) {
 /** @type {AudioContext | null} */
 let audio = null;
 
+/** The page's audio, made on first use. @returns {AudioContext | null} */
+function context() {
+  const Ctx = /** @type {any} */ (globalThis).AudioContext ?? /** @type {any} */ (globalThis).webkitAudioContext;
+  if (!Ctx) return null;
+  audio ??= new Ctx();
+  return audio;
+}
+
+/**
+ * Browsers let a page play sound only after a person touched it. A page that had the chime
+ * switched on before a reload is not touched again before time runs out, so it readies its
+ * audio at the first tap or key press.
+ */
+export function unlockAudio() {
+  const unlock = () => {
+    if (!chimeEnabled()) return;
+    try {
+      const a = context();
+      if (a && a.state === 'suspended') a.resume().catch(() => {});
+    } catch { /* no sound here */ }
+  };
+  globalThis.addEventListener?.('pointerdown', unlock, { once: true, capture: true });
+  globalThis.addEventListener?.('keydown', unlock, { once: true, capture: true });
+}
+
 /** Plays the signal when this device wants it; never throws. */
 export function chime() {
   if (!chimeEnabled()) return;
   try {
-    const Ctx = /** @type {any} */ (globalThis).AudioContext ?? /** @type {any} */ (globalThis).webkitAudioContext;
-    if (Ctx) {
-      audio ??= new Ctx();
-      const a = /** @type {AudioContext} */ (audio);
+    const a = context();
+    if (a) {
       if (a.state === 'suspended') a.resume().catch(() => {});
       [660, 880].forEach((freq, i) => {
         const start = a.currentTime + i * 0.35;

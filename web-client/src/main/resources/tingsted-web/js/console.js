@@ -7,7 +7,7 @@
 import { TingstedClient, codePointLength, LIMITS } from './client.js';
 import { Store } from './store.js';
 import { addBundle, setLanguage, t, translatePage, language } from './i18n.js';
-import { chime, chimeEnabled, setChimeEnabled } from './chime.js';
+import { chime, chimeEnabled, setChimeEnabled, unlockAudio } from './chime.js';
 import { h, patch } from './console-dom.js';
 import { formatCountdown } from './store.js';
 import { section, tableCard, timersView, tablePicker } from './console-common.js';
@@ -34,6 +34,7 @@ translatePage(document);
 // The chime when a timer runs out: off by default, switched on per device (chime.js).
 const chimeBox = /** @type {HTMLInputElement} */ (document.getElementById('chime'));
 chimeBox.checked = chimeEnabled();
+unlockAudio();
 chimeBox.addEventListener('change', () => {
   setChimeEnabled(chimeBox.checked);
   if (chimeBox.checked) chime();
@@ -237,6 +238,8 @@ function tick() {
     if (up && wasUp.get(id) === false && chimeEnabled()) chime();
     wasUp.set(id, up);
   }
+  // A timer no longer shown is forgotten: shown again once it ran out, it does not chime late.
+  for (const id of [...wasUp.keys()]) if (!upNow.has(id)) wasUp.delete(id);
   for (const el of app.querySelectorAll('[data-since]')) {
     const node = /** @type {HTMLElement} */ (el);
     const text = formatCountdown(Math.max(0, now - Number(node.dataset.since)) + Number(node.dataset.base ?? 0));

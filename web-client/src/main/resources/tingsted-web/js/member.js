@@ -10,7 +10,7 @@
  */
 import { TingstedClient, validateCommand, storageKey } from './client.js';
 import { Store, tablePhase, timersAt, timeIsUp, remainingMillis, formatCountdown, announcementsFor } from './store.js';
-import { chime, chimeEnabled, setChimeEnabled } from './chime.js';
+import { chime, chimeEnabled, setChimeEnabled, unlockAudio } from './chime.js';
 import { setLanguage, preferredLanguage, t, translatePage } from './i18n.js';
 import { h, setText, setAttr, syncList, uid } from './dom.js';
 import { renderVotes, renderResults, renderFinalVotes } from './votes.js';
@@ -941,6 +941,7 @@ function wireStatic() {
   });
   const chimeBox = /** @type {HTMLInputElement} */ ($('chime'));
   chimeBox.checked = chimeEnabled();
+  unlockAudio();
   chimeBox.addEventListener('change', () => {
     setChimeEnabled(chimeBox.checked);
     if (chimeBox.checked) chime();

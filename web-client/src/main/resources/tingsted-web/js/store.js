@@ -265,6 +265,8 @@ export function applySessionEvent(s, ev) {
       break;
     case 'agendaSet':
       s.agenda = structuredClone(d.items ?? []);
+      // As the server does: a shorter agenda keeps the session at its last item.
+      if (s.phaseIndex >= s.agenda.length) s.phaseIndex = s.agenda.length - 1;
       break;
     case 'phaseChanged': {
       s.phaseChanges ??= {};
@@ -346,7 +348,8 @@ export function tablePhase(session, table) {
  * the latest one not cancelled. A timer that ran out is still returned, so that people see 00:00
  * and "time's up", until the facilitator moves on: starts a newer timer for the same place,
  * cancels it, or the phase in force at the table changes after it started (a phase timer also
- * goes once the agenda is at an item whose title it does not carry).
+ * goes once the agenda is at an item whose title it does not carry, and at a table in a phase of
+ * its own).
  * @param {ReturnType<typeof emptySession> | undefined} session @param {string | undefined} table
  * @returns {{round: any, phase: any}}
  */
@@ -361,6 +364,8 @@ export function timersAt(session, table) {
     if (!t || t.status === 'cancelled') return null;
     if (t.status !== 'elapsed') return t;
     if (phaseMark(session, t.table) > (t.phaseMark ?? 0)) return null;
+    // A table in a phase of its own has moved on from the session's phase timer that ran out.
+    if (phaseTimer && table && session.tablePhases[table]) return null;
     if (phaseTimer && item && t.label !== undefined && t.label !== item.title && !(table && session.tablePhases[table])) return null;
     return t;
   };

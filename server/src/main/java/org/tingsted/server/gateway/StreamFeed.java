@@ -63,8 +63,12 @@ final class StreamFeed {
   final String table;
 
   private final Set<Connection> readers = new LinkedHashSet<>();
-  /** Readers that resumed from a seq ahead of this feed, with that seq: they skip up to it. */
-  private final Map<Connection, Long> ahead = new HashMap<>();
+  /** Readers that resumed from a seq ahead of this feed: they skip the events up to it. */
+  private final Map<Connection, Ahead> ahead = new HashMap<>();
+
+  /** A reader's resume point ahead of the feed, and the timer that gives up waiting for it. */
+  private record Ahead(long seq, long timer) {
+  }
   private final ArrayDeque<StreamEvent> window = new ArrayDeque<>();
   private final TreeMap<Long, StreamEvent> early = new TreeMap<>();
   private MessageConsumer<Buffer> events;
@@ -162,25 +166,34 @@ final class StreamFeed {
    */
   void attach(Connection reader, Long resumeSeq) {
     long oldest = window.isEmpty() ? seq + 1 : window.peekFirst().seq();
+    // A reader first, so that what is sent below (maybe at once, from a future that is done
+    // already) finds it.
+    readers.add(reader);
     if (resumeSeq != null && resumeSeq > seq) {
       // The reader saw events on another node that this feed has not heard of yet: every seq
       // it saw is in the journal (events are published only once journaled), so the feed will
       // get there. It waits, and then goes on from its own resume point, rather than be taken
-      // back to an older snapshot; a feed that does not get there in time sends one after all.
-      ahead.put(reader, resumeSeq);
-      vertx.setTimer(AHEAD_WAIT_MS, id -> {
-        if (ahead.remove(reader) != null && readers.contains(reader)) {
+      // back to an older snapshot. Unless the owner is not that far either (a journal restored
+      // from a backup, say): then, or when the feed does not get there in time, a snapshot.
+      long timer = vertx.setTimer(AHEAD_WAIT_MS, id -> {
+        if (ahead.remove(reader) != null) {
           LOG.warn("{} did not reach seq {} that a reader resumed from; sending it a snapshot at {}", stream, resumeSeq, seq);
-          reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+          snapshotTo(reader);
         }
       });
-      catchUp();
+      ahead.put(reader, new Ahead(resumeSeq, timer));
+      streams.seq(stream).onComplete(owned -> {
+        if (owned.succeeded() && owned.result() < resumeSeq && stopWaiting(reader)) {
+          snapshotTo(reader);
+        } else if (owned.succeeded() && owned.result() > seq && gapTimer < 0) {
+          fillGap();
+        }
+      });
     } else if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
       replayTo(reader, resumeSeq);
     } else if (resumeSeq == null || resumeSeq != seq) {
       reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
     }
-    readers.add(reader);
     if (lastPresence != null) {
       reader.send(lastPresence);
     }
@@ -188,7 +201,7 @@ final class StreamFeed {
 
   void detach(Connection reader) {
     readers.remove(reader);
-    ahead.remove(reader);
+    stopWaiting(reader);
   }
 
   /**
@@ -199,6 +212,22 @@ final class StreamFeed {
   Push.Event visibleTo(Connection reader, StreamEvent e) {
     Event visible = kind.visibleEvent(state, e.event(), reader.actor());
     return visible == null ? null : frames.eventMessage(e, visible);
+  }
+
+  /** Whether the reader was waiting for the feed to reach its resume point; it no longer is. */
+  private boolean stopWaiting(Connection reader) {
+    Ahead waiting = ahead.remove(reader);
+    if (waiting == null) {
+      return false;
+    }
+    vertx.cancelTimer(waiting.timer());
+    return true;
+  }
+
+  private void snapshotTo(Connection reader) {
+    if (readers.contains(reader)) {
+      reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+    }
   }
 
   private void replayTo(Connection reader, long after) {
@@ -256,7 +285,7 @@ final class StreamFeed {
       } else {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
-        ahead.clear();
+        List.copyOf(ahead.keySet()).forEach(this::stopWaiting);
         List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
         listener.accept(this, null);
       }
@@ -284,12 +313,12 @@ final class StreamFeed {
     // Most readers see the same thing: encode each distinct view of the event once.
     Map<Event, String> encoded = new HashMap<>();
     for (Connection reader : new ArrayList<>(readers)) {
-      Long resumedFrom = ahead.get(reader);
-      if (resumedFrom != null) {
-        if (e.seq() >= resumedFrom) {
-          ahead.remove(reader);
+      Ahead waiting = ahead.get(reader);
+      if (waiting != null) {
+        if (e.seq() >= waiting.seq()) {
+          stopWaiting(reader);
         }
-        if (e.seq() <= resumedFrom) {
+        if (e.seq() <= waiting.seq()) {
           continue;
         }
       }

@@ -10,9 +10,9 @@ import java.util.Set;
  * The report as one CSV row per recommendation (RFC 4180). The first columns are for machines
  * (ids, figures with a decimal point); the last four say the same for people, in the report's
  * language: where it came from, the tables' votes, and the comments for and against, one per
- * line. A cell that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or
- * CR) is written with a ' in front, so that a member's title cannot run in an organiser's
- * spreadsheet.
+ * line. Where a spreadsheet would read a formula (a cell, or a part after ';' or a line break,
+ * starting with =, +, -, @, a tab or CR) a ' is written in front, so that a member's title
+ * cannot run in an organiser's spreadsheet.
  */
 final class CsvRenderer {
   static final List<String> COLUMNS = List.of("session", "session_name", "session_date", "draft",
@@ -113,14 +113,35 @@ final class CsvRenderer {
    * in front when a spreadsheet would take it for a formula.
    */
   static String field(String value) {
-    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-      value = "'" + value;
-    }
+    value = defused(value);
     if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0
         && value.indexOf('\n') < 0) {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * The value with a ' before every place a spreadsheet could start a formula: its start, and
+   * after a ';' or a line break, since a Danish spreadsheet program splits a file at ';' and a
+   * quoted field does not protect what follows a ';' inside it.
+   */
+  private static String defused(String value) {
+    StringBuilder out = null;
+    for (int i = 0; i < value.length(); i++) {
+      boolean start = i == 0 || "\n\r;".indexOf(value.charAt(i - 1)) >= 0;
+      if (start && "=+-@\t\r".indexOf(value.charAt(i)) >= 0
+          && !(i > 0 && value.charAt(i) == '\r')) {
+        if (out == null) {
+          out = new StringBuilder(value.length() + 8).append(value, 0, i);
+        }
+        out.append('\'');
+      }
+      if (out != null) {
+        out.append(value.charAt(i));
+      }
+    }
+    return out == null ? value : out.toString();
   }
 
   /** A number with four decimals and a decimal point, whatever the language: "0.6667". */

@@ -176,6 +176,6 @@ final class MarkdownRenderer {
   }
 
   private static String cell(String text) {
-    return oneLine(text).replace("|", "\\|");
+    return oneLine(text).replace("\\", "\\\\").replace("|", "\\|");
   }
 }

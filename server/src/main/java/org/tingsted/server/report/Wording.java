@@ -91,7 +91,7 @@ final class Wording {
   }
 
   String assemblyName(Report report) {
-    return report.assemblyName() != null ? report.assemblyName() : say("session.unnamed");
+    return report.assemblyName() != null ? report.assemblyName() : say("assembly.unnamed");
   }
 
   /** "Dag 1 — 14. marts 2026". */

@@ -82,8 +82,8 @@ class ReportFormatsTest {
     }
 
     @Test
-    @DisplayName("A cell a spreadsheet would run as a formula gets a ' in front; the rest stays "
-        + "as it was written")
+    @DisplayName("Where a spreadsheet would start a formula (a cell, or a part after ';' or a "
+        + "line break) a ' is put in front; the rest stays as it was written")
     void formulas() {
       assertThat(CsvRenderer.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
       assertThat(CsvRenderer.field("+45 1234")).isEqualTo("'+45 1234");
@@ -91,6 +91,10 @@ class ReportFormatsTest {
       assertThat(CsvRenderer.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
       assertThat(CsvRenderer.field("\tx")).isEqualTo("'\tx");
       assertThat(CsvRenderer.field("Grønne tage = godt")).isEqualTo("Grønne tage = godt");
+      // A Danish spreadsheet splits at ';', inside quotes too; and every line may start one.
+      assertThat(CsvRenderer.field("Tage;=HYPERLINK(1)")).isEqualTo("Tage;'=HYPERLINK(1)");
+      assertThat(CsvRenderer.field("Tage; -2 kr.")).isEqualTo("Tage; -2 kr.");
+      assertThat(CsvRenderer.field("Først\n-dernæst\n@alle")).isEqualTo("\"Først\n'-dernæst\n'@alle\"");
       assertThat(CsvRenderer.field("0.6667")).isEqualTo("0.6667");
       assertThat(CsvRenderer.field("")).isEqualTo("");
     }
