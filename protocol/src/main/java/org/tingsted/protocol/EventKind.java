@@ -1,67 +1,122 @@
 package org.tingsted.protocol;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * The {@code kind} of the events on a table's stream ({@code table:<table>}) and on a session's
- * stream ({@code session:<session>}). The fields of each kind's {@code data} are documented in
- * {@code docs/protocol.md}. Kinds are strings, not an enum, because a client must skip kinds it
- * does not know (new kinds are a compatible change).
+ * The registry of event kinds: every kind of event on a table's stream ({@code table:<table>})
+ * and on a session's stream ({@code session:<session>}), with its stable wire name (the
+ * {@code kind} of an {@code event} message and of a journal row) and the version of its
+ * {@code data}'s schema. The fields of each kind's {@code data} are documented in {@code
+ * docs/protocol.md}.
+ *
+ * <p>This is the one place the names are written. The server binds each of its model's event
+ * records to one of these explicitly, so renaming a Java type changes nothing on the wire or on
+ * disk; a change to a kind's fields that old data does not fit raises its version, and the
+ * server upcasts journal rows written with an older one.
+ *
+ * <p>On the wire a kind stays a string, not this enum: a client must skip kinds it does not
+ * know (new kinds are a compatible change).
  */
-public final class EventKind {
-
-    public static final String PROPOSED = "proposed";
-    public static final String PROPOSAL_EDITED = "proposalEdited";
-    public static final String PROPOSAL_WITHDRAWN = "proposalWithdrawn";
-    public static final String COMMENTED = "commented";
-    public static final String CLUSTER_CREATED = "clusterCreated";
-    public static final String CLUSTER_RENAMED = "clusterRenamed";
-    public static final String PROPOSAL_MOVED = "proposalMoved";
-    public static final String CLUSTERS_MERGED = "clustersMerged";
-    public static final String CLUSTER_DISSOLVED = "clusterDissolved";
-    public static final String VOTE_OPENED = "voteOpened";
-    public static final String BALLOT_CAST = "ballotCast";
-    public static final String VOTE_CLOSED = "voteClosed";
-    public static final String ITEM_HIDDEN = "itemHidden";
-    public static final String ITEM_RESTORED = "itemRestored";
+public enum EventKind {
+    PROPOSED("proposed", Stream.TABLE, 1),
+    PROPOSAL_EDITED("proposalEdited", Stream.TABLE, 1),
+    PROPOSAL_WITHDRAWN("proposalWithdrawn", Stream.TABLE, 1),
+    COMMENTED("commented", Stream.TABLE, 1),
+    CLUSTER_CREATED("clusterCreated", Stream.TABLE, 1),
+    CLUSTER_RENAMED("clusterRenamed", Stream.TABLE, 1),
+    PROPOSAL_MOVED("proposalMoved", Stream.TABLE, 1),
+    CLUSTERS_MERGED("clustersMerged", Stream.TABLE, 1),
+    CLUSTER_DISSOLVED("clusterDissolved", Stream.TABLE, 1),
+    VOTE_OPENED("voteOpened", Stream.TABLE, 1),
+    BALLOT_CAST("ballotCast", Stream.TABLE, 1),
+    VOTE_CLOSED("voteClosed", Stream.TABLE, 1),
+    ITEM_HIDDEN("itemHidden", Stream.TABLE, 1),
+    ITEM_RESTORED("itemRestored", Stream.TABLE, 1),
     /** Made by {@code publishResult}: a closed vote's result, shown to the members. */
-    public static final String RESULT_PUBLISHED = "resultPublished";
-
+    RESULT_PUBLISHED("resultPublished", Stream.TABLE, 1),
     /** Made by {@code setVideoLink}: the table's video-call link, {@code url} (absent when cleared). */
-    public static final String VIDEO_LINK_SET = "videoLinkSet";
+    VIDEO_LINK_SET("videoLinkSet", Stream.TABLE, 1),
 
     // On a table's stream: the speaking queue.
-    public static final String HAND_RAISED = "handRaised";
-    public static final String HAND_LOWERED = "handLowered";
-    public static final String FLOOR_GIVEN = "floorGiven";
-    public static final String TURN_ENDED = "turnEnded";
-    public static final String QUEUE_REORDERED = "queueReordered";
+    HAND_RAISED("handRaised", Stream.TABLE, 1),
+    HAND_LOWERED("handLowered", Stream.TABLE, 1),
+    FLOOR_GIVEN("floorGiven", Stream.TABLE, 1),
+    TURN_ENDED("turnEnded", Stream.TABLE, 1),
+    QUEUE_REORDERED("queueReordered", Stream.TABLE, 1),
 
     // On a session's stream: the plenary.
-    public static final String DRAFT_PROMOTED = "draftPromoted";
-    public static final String DRAFT_EDITED = "draftEdited";
-    public static final String DRAFTS_MERGED = "draftsMerged";
-    public static final String DRAFT_WITHDRAWN = "draftWithdrawn";
-    public static final String FINAL_VOTE_OPENED = "finalVoteOpened";
-    public static final String FINAL_BALLOT_CAST = "finalBallotCast";
-    public static final String FINAL_VOTE_CLOSED = "finalVoteClosed";
+    DRAFT_PROMOTED("draftPromoted", Stream.SESSION, 1),
+    DRAFT_EDITED("draftEdited", Stream.SESSION, 1),
+    DRAFTS_MERGED("draftsMerged", Stream.SESSION, 1),
+    DRAFT_WITHDRAWN("draftWithdrawn", Stream.SESSION, 1),
+    FINAL_VOTE_OPENED("finalVoteOpened", Stream.SESSION, 1),
+    FINAL_BALLOT_CAST("finalBallotCast", Stream.SESSION, 1),
+    FINAL_VOTE_CLOSED("finalVoteClosed", Stream.SESSION, 1),
     /** Recorded by an administrator through the admin API, not by a client command. */
-    public static final String ANSWER_RECORDED = "answerRecorded";
-    public static final String REPORT_PUBLISHED = "reportPublished";
-    public static final String REPORT_UNPUBLISHED = "reportUnpublished";
+    ANSWER_RECORDED("answerRecorded", Stream.SESSION, 1),
+    REPORT_PUBLISHED("reportPublished", Stream.SESSION, 1),
+    REPORT_UNPUBLISHED("reportUnpublished", Stream.SESSION, 1),
 
     // On a session's stream: the facilitators' control channel.
-    public static final String AGENDA_SET = "agendaSet";
+    AGENDA_SET("agendaSet", Stream.SESSION, 1),
     /** The session's phase, or one table's own sub-phase, changed. */
-    public static final String PHASE_CHANGED = "phaseChanged";
-    public static final String TIMER_STARTED = "timerStarted";
-    public static final String TIMER_PAUSED = "timerPaused";
-    public static final String TIMER_RESUMED = "timerResumed";
-    public static final String TIMER_EXTENDED = "timerExtended";
-    public static final String TIMER_CANCELLED = "timerCancelled";
+    PHASE_CHANGED("phaseChanged", Stream.SESSION, 1),
+    TIMER_STARTED("timerStarted", Stream.SESSION, 1),
+    TIMER_PAUSED("timerPaused", Stream.SESSION, 1),
+    TIMER_RESUMED("timerResumed", Stream.SESSION, 1),
+    TIMER_EXTENDED("timerExtended", Stream.SESSION, 1),
+    TIMER_CANCELLED("timerCancelled", Stream.SESSION, 1),
     /** Made by the server's clock, not by a command: {@code by} is null. */
-    public static final String TIMER_ELAPSED = "timerElapsed";
-    public static final String ANNOUNCED = "announced";
-    public static final String MEMBER_MOVED = "memberMoved";
+    TIMER_ELAPSED("timerElapsed", Stream.SESSION, 1),
+    ANNOUNCED("announced", Stream.SESSION, 1),
+    MEMBER_MOVED("memberMoved", Stream.SESSION, 1);
 
-    private EventKind() {
+    /** Which kind of stream an event belongs to. */
+    public enum Stream { TABLE, SESSION }
+
+    private static final Map<String, EventKind> BY_WIRE = new HashMap<>();
+
+    static {
+        for (EventKind kind : values()) {
+            if (BY_WIRE.put(kind.wire, kind) != null) {
+                throw new ExceptionInInitializerError("two event kinds are called " + kind.wire);
+            }
+        }
+    }
+
+    private final String wire;
+    private final Stream stream;
+    private final int version;
+
+    EventKind(String wire, Stream stream, int version) {
+        this.wire = wire;
+        this.stream = stream;
+        this.version = version;
+    }
+
+    /** The kind's name on the wire and in the journal, e.g. {@code proposed}. */
+    public String wire() {
+        return wire;
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+
+    /** The current version of the kind's {@code data} schema, from 1. */
+    public int version() {
+        return version;
+    }
+
+    /** The kind a wire name names, or empty for a kind this version does not know. */
+    public static Optional<EventKind> ofWire(String wire) {
+        return Optional.ofNullable(BY_WIRE.get(wire));
+    }
+
+    @Override
+    public String toString() {
+        return wire;
     }
 }

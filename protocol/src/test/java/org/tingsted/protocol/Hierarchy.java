@@ -1,9 +1,6 @@
 package org.tingsted.protocol;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Reflection over the sealed message hierarchies, for tests. */
@@ -23,21 +20,5 @@ final class Hierarchy {
             }
         }
         return out;
-    }
-
-    /** The values of a class's public static String constants. */
-    static List<String> constants(Class<?> holder) {
-        return Arrays.stream(holder.getFields())
-                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-                .map(Hierarchy::value)
-                .toList();
-    }
-
-    private static String value(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -124,6 +124,27 @@ final class RoamingMember implements AutoCloseable {
     }
   }
 
+  /**
+   * After {@link #stop}: the app stays open, as a tablet on the table does. When its node has
+   * closed the connection since, it connects again (to the next node, resuming), as the web
+   * client does. The last seq it has seen.
+   */
+  long following() {
+    connected();
+    return lastSeq();
+  }
+
+  /** Where its last connection stands, for a message when it does not catch up. */
+  String lastConnection() {
+    if (connections.isEmpty()) {
+      return "no connection";
+    }
+    Connection c = connections.get(connections.size() - 1);
+    return connections.size() + " connections; the last to port " + ports.get((next - 1) % ports.size())
+        + ", resumed from " + c.resumedFrom() + ", " + (c.client().isClosed() ? "closed" : "open")
+        + ", at seq " + c.client().lastSeq(stream);
+  }
+
   /** The last seq of the table this member has seen, over all its connections. */
   long lastSeq() {
     long seq = 0;

@@ -25,8 +25,8 @@ final class GroupCommit implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
   private static final int MAX_APPENDS_PER_COMMIT = 512;
-  private static final String INSERT = "INSERT INTO events (stream, seq, at_ms, by_member, kind, data, command_id) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT = "INSERT INTO events (stream, seq, at_ms, by_member, kind, data, command_id, "
+      + "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UNIQUE_VIOLATION = "23505";
 
   private record Append(List<JournalRow> rows, CompletableFuture<Void> done, long queuedNanos) {
@@ -136,6 +136,7 @@ final class GroupCommit implements AutoCloseable {
             insert.setString(5, row.kind());
             insert.setString(6, row.data());
             insert.setString(7, row.commandId());
+            insert.setInt(8, row.version());
             insert.addBatch();
           }
         }

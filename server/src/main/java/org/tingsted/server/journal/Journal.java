@@ -105,7 +105,7 @@ public final class Journal implements AutoCloseable {
 
   /** Up to {@code limit} events of a stream with seq greater than {@code afterSeq}, in order. */
   public List<JournalRow> read(String stream, long afterSeq, int limit) {
-    return query("SELECT stream, seq, at_ms, by_member, kind, data, command_id FROM events "
+    return query("SELECT stream, seq, at_ms, by_member, kind, data, command_id, schema_version FROM events "
         + "WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?", ps -> {
           ps.setString(1, stream);
           ps.setLong(2, afterSeq);
@@ -115,7 +115,7 @@ public final class Journal implements AutoCloseable {
 
   /** The last {@code count} events of a stream, oldest first. */
   public List<JournalRow> readLast(String stream, int count) {
-    List<JournalRow> newestFirst = query("SELECT stream, seq, at_ms, by_member, kind, data, command_id FROM events "
+    List<JournalRow> newestFirst = query("SELECT stream, seq, at_ms, by_member, kind, data, command_id, schema_version FROM events "
         + "WHERE stream = ? ORDER BY seq DESC LIMIT ?", ps -> {
           ps.setString(1, stream);
           ps.setInt(2, count);
@@ -127,24 +127,29 @@ public final class Journal implements AutoCloseable {
     return oldestFirst;
   }
 
-  /** A stream's state at a seq. */
-  public record Snapshot(String stream, long seq, String state) {
+  /**
+   * A stream's state at a seq.
+   *
+   * @param version the version of the states' schema that {@code state} is written in
+   */
+  public record Snapshot(String stream, long seq, int version, String state) {
   }
 
   /** The newest snapshot of a stream. */
   public Optional<Snapshot> latestSnapshot(String stream) {
-    return query("SELECT stream, seq, state FROM snapshots WHERE stream = ? ORDER BY seq DESC LIMIT 1",
-        ps -> ps.setString(1, stream), rs -> new Snapshot(rs.getString(1), rs.getLong(2), rs.getString(3)))
+    return query("SELECT stream, seq, schema_version, state FROM snapshots WHERE stream = ? ORDER BY seq DESC LIMIT 1",
+        ps -> ps.setString(1, stream), rs -> new Snapshot(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4)))
         .stream().findFirst();
   }
 
   /** Stores a snapshot; only call it for a seq whose events are all committed. */
   public void saveSnapshot(Snapshot snapshot) {
-    update("INSERT INTO snapshots (stream, seq, state, taken_ms) VALUES (?, ?, ?, ?)", ps -> {
+    update("INSERT INTO snapshots (stream, seq, state, taken_ms, schema_version) VALUES (?, ?, ?, ?, ?)", ps -> {
       ps.setString(1, snapshot.stream());
       ps.setLong(2, snapshot.seq());
       ps.setString(3, snapshot.state());
       ps.setLong(4, System.currentTimeMillis());
+      ps.setInt(5, snapshot.version());
     });
   }
 
@@ -258,6 +263,6 @@ public final class Journal implements AutoCloseable {
 
   private static JournalRow row(ResultSet rs) throws SQLException {
     return new JournalRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getString(7));
+        rs.getString(5), rs.getInt(8), rs.getString(6), rs.getString(7));
   }
 }

@@ -10,17 +10,22 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Command;
 import org.tingsted.server.deliberation.Event;
+import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.State;
 
 /**
  * The one JSON encoding of the deliberation model: event data on the wire, snapshots, the
  * Hazelcast copies of table state and (later) the journal all go through this mapper.
  *
- * <p>The model knows nothing of Jackson; polymorphism is added here by mix-ins, and each
- * sealed family's records are named by their simple name in lowerCamelCase, which is also
- * the event {@code kind} on the wire ({@code Proposed} → {@code proposed}).
+ * <p>The model knows nothing of Jackson; polymorphism is added here by mix-ins. An event is
+ * named by its kind in the registry ({@link EventKinds}, bound by hand, the same name on the
+ * wire and in the journal); a state by a name fixed here ({@link #STATES}), which snapshots in
+ * the journal carry. Commands, which are never stored, are named by their simple name in
+ * lowerCamelCase.
  */
 public final class ModelJson {
 
@@ -29,6 +34,10 @@ public final class ModelJson {
    * {@code kind}: a comment's own {@code kind} (support, concern …) would collide with it.
    */
   public static final String KIND = "@type";
+
+  /** The names of the stream states, as snapshots in the journal carry them. */
+  static final Map<Class<? extends State>, String> STATES = Map.of(
+      Board.class, "board", SessionBoard.class, "sessionBoard");
 
   private static final ObjectMapper MAPPER = build();
 
@@ -40,9 +49,9 @@ public final class ModelJson {
     return MAPPER;
   }
 
-  /** The wire name of an event: its record's simple name in lowerCamelCase. */
+  /** The wire name of an event: its kind's in the registry. */
   public static String kindOf(Event event) {
-    return kindName(event.getClass());
+    return EventKinds.of(event).wire();
   }
 
   /** The event's fields as a JSON object, without its kind. */
@@ -59,14 +68,24 @@ public final class ModelJson {
 
   /** The state record named {@code name} ({@code board}, {@code sessionBoard}). */
   static Class<? extends State> stateType(String name) {
-    for (Class<?> type : State.class.getPermittedSubclasses()) {
-      if (kindName(type).equals(name)) {
-        return type.asSubclass(State.class);
+    for (Map.Entry<Class<? extends State>, String> state : STATES.entrySet()) {
+      if (state.getValue().equals(name)) {
+        return state.getKey();
       }
     }
     throw new IllegalArgumentException("no state is called '" + name + "'");
   }
 
+  /** The name a snapshot gives a state's type. */
+  static String stateName(State state) {
+    String name = STATES.get(state.getClass());
+    if (name == null) {
+      throw new IllegalStateException(state.getClass().getName() + " has no name in ModelJson.STATES");
+    }
+    return name;
+  }
+
+  /** A command's name: its record's simple name in lowerCamelCase. */
   static String kindName(Class<?> type) {
     String simple = type.getSimpleName();
     return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
@@ -99,6 +118,10 @@ public final class ModelJson {
     for (Class<?> member : sealedType.getPermittedSubclasses()) {
       if (member.isSealed()) {
         registerFamily(mapper, member);
+      } else if (Event.class.isAssignableFrom(member)) {
+        mapper.registerSubtypes(new NamedType(member, EventKinds.of(member.asSubclass(Event.class)).wire()));
+      } else if (State.class.isAssignableFrom(member)) {
+        mapper.registerSubtypes(new NamedType(member, STATES.get(member.asSubclass(State.class))));
       } else {
         mapper.registerSubtypes(new NamedType(member, kindName(member)));
       }

@@ -181,7 +181,8 @@ final class RunCommand implements EntryProcessor<String, StreamEntry, Outcome>, 
     backup = new ApplyEvents(events, ackKey);
     owner.publisher().publish(stream, events, state);
     if (current.seq() / SNAPSHOT_EVERY != after.seq() / SNAPSHOT_EVERY) {
-      journal.saveSnapshot(new Journal.Snapshot(stream, after.seq(), JournalCodec.state(state)));
+      journal.saveSnapshot(new Journal.Snapshot(stream, after.seq(), JournalCodec.STATE_VERSION,
+          JournalCodec.state(state)));
     }
     return Outcome.accepted(stream, events);
   }

@@ -71,7 +71,7 @@ class MemberWorkBrowserTest extends BrowserFixture {
       watcher.awaitEvents(live.stream(0), 1);
       sleep(Duration.ofMillis(800));
       long moves = watcher.events(live.stream(0)).stream()
-          .filter(e -> EventKind.PROPOSAL_MOVED.equals(e.kind())).count();
+          .filter(e -> EventKind.PROPOSAL_MOVED.wire().equals(e.kind())).count();
       assertThat(moves).isEqualTo(1);
     }
     assertThat(b.consoleErrors()).isEmpty();
@@ -118,7 +118,7 @@ class MemberWorkBrowserTest extends BrowserFixture {
     try (watcher) {
       sleep(Duration.ofSeconds(1));
       List<Push.Event> events = watcher.events(live.stream(0));
-      assertThat(events).as("no ballot reached the server").noneMatch(e -> EventKind.BALLOT_CAST.equals(e.kind()));
+      assertThat(events).as("no ballot reached the server").noneMatch(e -> EventKind.BALLOT_CAST.wire().equals(e.kind()));
     }
     assertThat(b.visible(hook("own-ballot")).getText()).isEqualTo("Du har ikke stemt endnu.");
   }

@@ -59,7 +59,7 @@ class OfflineBrowserTest extends BrowserFixture {
       var sentinel = TableClient.ack(table.call(new ProposalCommand.Propose(TableClient.id(), null, "Efter", "Sidste.")));
       List<Push.Event> events = table.awaitEvents(stream, sentinel.seq().intValue());
       List<Push.Event> proposed = events.stream()
-          .filter(e -> EventKind.PROPOSED.equals(e.kind()))
+          .filter(e -> EventKind.PROPOSED.wire().equals(e.kind()))
           .filter(e -> TITLE.equals(e.data().path("title").asText()))
           .toList();
       assertThat(proposed).as("proposed events of the offline proposal").hasSize(1);

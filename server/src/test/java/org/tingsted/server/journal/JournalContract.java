@@ -35,7 +35,7 @@ abstract class JournalContract {
   }
 
   private static JournalRow row(String stream, long seq) {
-    return new JournalRow(stream, seq, 1_764_556_800_000L + seq, "m" + seq, "proposed",
+    return new JournalRow(stream, seq, 1_764_556_800_000L + seq, "m" + seq, "proposed", (int) (seq % 3) + 1,
         "{\"proposal\":\"p" + seq + "\",\"title\":\"Grønne gårde ✓\"}", "c" + seq);
   }
 
@@ -59,7 +59,7 @@ abstract class JournalContract {
   @DisplayName("A second append of the same (stream, seq) is refused by the database, and the first stays")
   void duplicateSeqIsRefused() throws Exception {
     append(row("table:t1", 1));
-    var other = new JournalRow("table:t1", 1, 5, "m9", "proposed", "{\"proposal\":\"p9\"}", "c9");
+    var other = new JournalRow("table:t1", 1, 5, "m9", "proposed", 1, "{\"proposal\":\"p9\"}", "c9");
     assertThatThrownBy(() -> journal.append(List.of(other)).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(JournalException.Duplicate.class);
@@ -110,9 +110,9 @@ abstract class JournalContract {
   @DisplayName("The newest snapshot of a stream is returned")
   void snapshots() {
     assertThat(journal.latestSnapshot("table:t1")).isEmpty();
-    journal.saveSnapshot(new Journal.Snapshot("table:t1", 200, "{\"a\":1}"));
-    journal.saveSnapshot(new Journal.Snapshot("table:t1", 400, "{\"a\":2}"));
-    assertThat(journal.latestSnapshot("table:t1")).contains(new Journal.Snapshot("table:t1", 400, "{\"a\":2}"));
+    journal.saveSnapshot(new Journal.Snapshot("table:t1", 200, 1, "{\"a\":1}"));
+    journal.saveSnapshot(new Journal.Snapshot("table:t1", 400, 2, "{\"a\":2}"));
+    assertThat(journal.latestSnapshot("table:t1")).contains(new Journal.Snapshot("table:t1", 400, 2, "{\"a\":2}"));
   }
 
   @Test

@@ -46,7 +46,7 @@ class SessionJsonTest {
       assertThat(data.has(ModelJson.KIND)).isFalse();
       var row = JournalCodec.row(new StreamEvent("session:s", ++seq, 1L, null, event), "c" + seq);
       assertThat(row.kind()).isEqualTo(ModelJson.kindOf(event));
-      assertThat(JournalCodec.event(new JournalRow(row.stream(), row.seq(), row.at(), row.by(), row.kind(), row.data(), row.commandId())).event())
+      assertThat(JournalCodec.event(new JournalRow(row.stream(), row.seq(), row.at(), row.by(), row.kind(), row.version(), row.data(), row.commandId())).event())
           .isEqualTo(event);
     }
   }
