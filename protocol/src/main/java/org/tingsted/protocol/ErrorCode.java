@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum ErrorCode {
     @JsonProperty("unauthorized")
-    UNAUTHORIZED("unauthorized", "the credential is missing, expired or revoked"),
+    UNAUTHORIZED("unauthorized", "the credential is missing or not valid: not signed by this server, or for a member it does not know"),
     @JsonProperty("forbidden")
     FORBIDDEN("forbidden", "the sender's role or table does not allow this command"),
     @JsonProperty("invalid")

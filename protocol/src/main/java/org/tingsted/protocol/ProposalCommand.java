@@ -34,7 +34,10 @@ public sealed interface ProposalCommand extends TableCommand {
         }
     }
 
-    /** Withdraws a proposal; only its author (or a facilitator) may. */
+    /**
+     * Withdraws a proposal; only its author may, not even a facilitator (a facilitator hides a
+     * proposal instead, with a reason, see {@link ModerationCommand.Hide}).
+     */
     record Withdraw(String id, String table, String proposal) implements ProposalCommand {
 
         public Withdraw {

@@ -60,7 +60,7 @@ public final class Protocol {
     public static final int CLOSE_TOO_BIG = 1009;
     /** Close code: protocol violation (bad handshake, binary frame, {@code hello} not first). */
     public static final int CLOSE_PROTOCOL_VIOLATION = 4400;
-    /** Close code: the credential is missing, expired or revoked. */
+    /** Close code: the credential is missing or not valid. */
     public static final int CLOSE_UNAUTHORIZED = 4401;
     /** Close code: the member was removed or may no longer connect. */
     public static final int CLOSE_FORBIDDEN = 4403;

@@ -177,6 +177,22 @@ class LiveTableTest {
   }
 
   @Test
+  @DisplayName("120 emoji are a 120-character title over the socket, as the protocol counts; 121 are too large")
+  void emojiTitles() {
+    String tree = "\uD83C\uDF33";
+    try (TableClient anna = live.join(live.members.get(0).get(0))) {
+      Reply.Ack ok = ack(anna.call(new ProposalCommand.Propose(id(), null, tree.repeat(120), tree.repeat(2000))));
+      Push.Event proposed = (Push.Event) anna.await(m -> m instanceof Push.Event e && e.seq() == ok.seq());
+      assertThat(proposed.data().get("title").asText()).isEqualTo(tree.repeat(120));
+      // Past the Java client's own check, as any client could send it.
+      anna.sendRaw("{\"type\":\"propose\",\"id\":\"long1\",\"title\":\"" + tree.repeat(121) + "\",\"text\":\"t\"}");
+      Reply refused = anna.reply("long1");
+      assertThat(refused).isInstanceOf(Reply.Error.class);
+      assertThat(((Reply.Error) refused).code()).isEqualTo(ErrorCode.TOO_LARGE);
+    }
+  }
+
+  @Test
   @DisplayName("A first connection gets a snapshot of the table as it is")
   void firstConnectGetsSnapshot() {
     try (TableClient a = live.join(live.members.get(0).get(0))) {

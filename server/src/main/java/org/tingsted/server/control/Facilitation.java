@@ -110,14 +110,9 @@ public final class Facilitation {
 
   /** A cluster's text (its proposals' words) can outgrow a draft's: cut it with an ellipsis. */
   static String clip(String text, int max) {
-    // The model's limits count UTF-16 units (String.length); cut there, not inside a pair.
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + "…";
+    // Counted in code points, as the model's limits are: never inside a surrogate pair.
+    return text.codePointCount(0, text.length()) <= max
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
   }
 }

@@ -2,7 +2,8 @@ package org.tingsted.server.deliberation;
 
 /**
  * Largest sizes the board accepts. Texts are measured after stripping surrounding whitespace,
- * in UTF-16 code units (String.length()), and must not be blank.
+ * in characters as the protocol counts them: code points (an emoji is one), and must not be
+ * blank.
  */
 public final class Limits {
   /** Longest proposal title. */

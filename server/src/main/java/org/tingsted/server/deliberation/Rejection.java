@@ -17,7 +17,10 @@ public record Rejection(Reason reason, String message) {
     NOT_FOUND,
     /** The command does not fit the current state, e.g. an edit of an outdated version. */
     CONFLICT,
-    /** The vote is already closed. */
+    /**
+     * The phase in force at the table does not allow the command, or the vote (or final vote)
+     * it is for is closed already.
+     */
     PHASE_CLOSED,
     /** A text or list is longer than {@link Limits} allow. */
     TOO_LARGE

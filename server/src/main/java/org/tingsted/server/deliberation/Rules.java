@@ -53,14 +53,22 @@ final class Rules {
     return tooLong(what, value, max);
   }
 
-  /** An optional text (null passes): at most {@code max} characters once stripped. */
+  /**
+   * An optional text (null passes): at most {@code max} characters once stripped, counted in
+   * code points as the protocol counts them (an emoji is one character, not two).
+   */
   static Rejection tooLong(String what, String value, int max) {
-    int length = value == null ? 0 : value.strip().length();
+    int length = value == null ? 0 : characters(value.strip());
     if (length > max) {
       return new Rejection(TOO_LARGE, "the " + what + " is " + length
           + " characters long; at most " + max + " are allowed");
     }
     return null;
+  }
+
+  /** How many characters (code points) a text has. */
+  static int characters(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   /** The title and text of a new proposal or draft, both required. */

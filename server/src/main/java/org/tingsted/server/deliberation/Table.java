@@ -445,8 +445,8 @@ public final class Table {
       return reject(FORBIDDEN, "only a facilitator may set the table's video-call link");
     }
     String url = c.url() == null || c.url().isBlank() ? null : c.url().strip();
-    if (url != null && url.length() > Limits.VIDEO_LINK) {
-      return reject(TOO_LARGE, "the link is " + url.length() + " characters long; at most " + Limits.VIDEO_LINK + " are allowed");
+    if (url != null && Rules.characters(url) > Limits.VIDEO_LINK) {
+      return reject(TOO_LARGE, "the link is " + Rules.characters(url) + " characters long; at most " + Limits.VIDEO_LINK + " are allowed");
     }
     // Only https: the link is opened by members from their tablets, never anything else.
     if (url != null && !(url.startsWith("https://") && url.length() > "https://".length() && url.chars().noneMatch(Character::isWhitespace))) {

@@ -53,6 +53,16 @@ class ProposalRulesTest {
   }
 
   @Test
+  @DisplayName("Lengths are counted in characters as the protocol counts them: 120 emoji are a 120-character title")
+  void emoji() {
+    String tree = "\uD83C\uDF33";
+    table.accept(new Propose(tree.repeat(Limits.TITLE), tree.repeat(Limits.PROPOSAL_TEXT)), ANNA);
+    Rejection tooLong = table.reject(new Propose(tree.repeat(Limits.TITLE + 1), "text"), ANNA);
+    assertThat(tooLong.reason()).isEqualTo(TOO_LARGE);
+    assertThat(tooLong.message()).contains("121 characters").contains("120");
+  }
+
+  @Test
   @DisplayName("The author edits a proposal, keeping what they leave out, and its version goes up")
   void edit() {
     String p1 = table.propose(ANNA, "Bike lanes");
