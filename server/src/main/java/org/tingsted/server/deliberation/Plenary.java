@@ -610,15 +610,6 @@ public final class Plenary {
     return day;
   }
 
-  /** Rebuilds a session's board from its events, oldest first. */
-  public static SessionBoard replay(String session, List<SessionEvent> events) {
-    SessionBoard board = SessionBoard.empty(session);
-    for (SessionEvent event : events) {
-      board = evolve(board, event);
-    }
-    return board;
-  }
-
   /**
    * The board as this viewer may see it: while a final vote is open, each viewer sees only their
    * own ballot, and everyone, facilitators included, sees how many members have voted. Once a

@@ -651,15 +651,6 @@ public final class Table {
     throw new IllegalArgumentException("unknown event " + event);
   }
 
-  /** Rebuilds a table's board from its events, oldest first. */
-  public static Board replay(String table, List<TableEvent> events) {
-    Board board = Board.empty(table);
-    for (TableEvent event : events) {
-      board = evolve(board, event);
-    }
-    return board;
-  }
-
   private static Proposal proposal(Board board, String id) {
     Proposal p = board.proposals().get(id);
     if (p == null) {
