@@ -85,7 +85,7 @@ export function applyTableEvent(s, ev) {
       s.commentsMade += 1;
       s.comments[d.comment] = {
         id: d.comment, proposal: d.proposal, author: d.author, kind: d.kind, text: d.text,
-        ...(d.replyTo ? { replyTo: d.replyTo } : {}),
+        ...(d.replyTo ? { replyTo: d.replyTo } : {}), hidden: false,
       };
       break;
     case 'clusterCreated':
@@ -308,12 +308,13 @@ export function applySessionEvent(s, ev) {
     }
     case 'timerCancelled': {
       const t = s.timers[d.timer];
-      if (t) Object.assign(t, { status: 'cancelled', deadline: 0, remainingMillis: 0 });
+      // As the server keeps it: the deadline or the time left it had when cancelled.
+      if (t) t.status = 'cancelled';
       break;
     }
     case 'timerElapsed': {
       const t = s.timers[d.timer];
-      if (t) Object.assign(t, { status: 'elapsed', remainingMillis: 0 });
+      if (t) t.status = 'elapsed';
       break;
     }
     case 'announced':
