@@ -21,8 +21,7 @@ import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalRow;
-import org.tingsted.server.journal.JournalSettings;
-import org.tingsted.server.journal.TestDatabases;
+import org.tingsted.server.journal.TestJournal;
 import org.tingsted.server.report.ReportInput;
 import org.tingsted.server.report.ReportLanguage;
 import org.tingsted.server.report.Reports;
@@ -40,19 +39,18 @@ import org.tingsted.server.report.TableInput;
 @DisplayName("A journal written by an earlier Tingsted")
 class JournalFixtureTest {
 
-  private JournalSettings settings;
+  private TestJournal database;
   private Journal journal;
 
   @BeforeEach
   void open() {
-    settings = TestDatabases.h2();
-    journal = Journal.open(settings);
+    database = TestJournal.h2();
+    journal = database.journal();
   }
 
   @AfterEach
   void close() {
-    journal.close();
-    TestDatabases.drop(settings);
+    database.close();
   }
 
   static List<JournalRow> rows() throws IOException {

@@ -15,25 +15,23 @@ import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.TableEvent;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.journal.JournalRow;
-import org.tingsted.server.journal.JournalSettings;
-import org.tingsted.server.journal.TestDatabases;
+import org.tingsted.server.journal.TestJournal;
 
 @DisplayName("Journal rows and snapshots written by another schema version")
 class SchemaVersionsTest {
 
-  private JournalSettings settings;
+  private TestJournal database;
   private Journal journal;
 
   @BeforeEach
   void open() {
-    settings = TestDatabases.h2();
-    journal = Journal.open(settings);
+    database = TestJournal.h2();
+    journal = database.journal();
   }
 
   @AfterEach
   void close() {
-    journal.close();
-    TestDatabases.drop(settings);
+    database.close();
   }
 
   private static JournalRow proposed(long seq, int version, String data) {
