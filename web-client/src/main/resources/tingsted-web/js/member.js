@@ -8,7 +8,7 @@
  * shows "sending…" until the server acknowledges it, and what is typed is kept in the browser
  * until it is sent.
  */
-import { TingstedClient, validateCommand, storageKey } from './client.js';
+import { TingstedClient, validateCommand, storageKey, codePointLength } from './client.js';
 import { Store, tablePhase, timersAt, timeIsUp, remainingMillis, formatCountdown, announcementsFor } from './store.js';
 import { chime, chimeEnabled, setChimeEnabled, unlockAudio } from './chime.js';
 import { setLanguage, preferredLanguage, t, translatePage } from './i18n.js';
@@ -528,9 +528,9 @@ function createCard(p) {
   const editForm = h('form', { class: 'edit-form', hidden: true, novalidate: true },
     h('p', { class: 'conflict', 'data-test': 'conflict', role: 'alert', hidden: true }),
     h('div', { class: 'field' }, h('label', { for: etId, 'data-i18n': 'propose.titleLabel' }, t('propose.titleLabel')),
-      h('input', { id: etId, 'data-test': 'edit-title', 'data-keep': `edit.${pid}.title`, maxlength: '120', autocomplete: 'off' })),
+      h('input', { id: etId, 'data-test': 'edit-title', 'data-keep': `edit.${pid}.title`, 'data-limit': '120', autocomplete: 'off' })),
     h('div', { class: 'field' }, h('label', { for: exId, 'data-i18n': 'propose.textLabel' }, t('propose.textLabel')),
-      h('textarea', { id: exId, 'data-test': 'edit-text', 'data-keep': `edit.${pid}.text`, rows: '4', maxlength: '2000' })),
+      h('textarea', { id: exId, 'data-test': 'edit-text', 'data-keep': `edit.${pid}.text`, rows: '4', 'data-limit': '2000' })),
     h('div', { class: 'row' },
       h('button', { type: 'submit', 'data-test': 'edit-save', 'data-i18n': 'proposal.save' }, t('proposal.save')),
       h('button', { type: 'button', class: 'secondary', 'data-i18n': 'common.cancel', onclick: () => { stopEditing(pid); scheduleRender(); editBtn.focus(); } }, t('common.cancel'))));
@@ -576,7 +576,7 @@ function createCard(p) {
   const kindSelect = h('select', { id: kindId, 'data-test': 'comment-kind' },
     ...['support', 'concern', 'question', 'other'].map((k) => h('option', { value: k, 'data-i18n': `comment.kind.${k}` }, t(`comment.kind.${k}`))));
   const keepKey = `comment.${pid}`;
-  const ctext = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: ctextId, 'data-test': 'comment-text', 'data-keep': keepKey, rows: '2', maxlength: '1000' }));
+  const ctext = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: ctextId, 'data-test': 'comment-text', 'data-keep': keepKey, rows: '2', 'data-limit': '1000' }));
   ctext.value = keeper.get(tableStream(), keepKey) ?? '';
   if (ctext.value) ui.openComments.add(pid);
   const cerror = h('p', { class: 'error', role: 'alert' });
@@ -786,7 +786,7 @@ function createCluster(c) {
   el.dataset.id = c.id;
   const error = h('p', { class: 'error', role: 'alert' });
   const keepKey = `rename.${c.id}`;
-  const rename = /** @type {HTMLInputElement} */ (h('input', { id: renameId, 'data-test': 'cluster-rename-name', 'data-keep': keepKey, maxlength: '80', autocomplete: 'off' }));
+  const rename = /** @type {HTMLInputElement} */ (h('input', { id: renameId, 'data-test': 'cluster-rename-name', 'data-keep': keepKey, 'data-limit': '80', autocomplete: 'off' }));
   rename.value = keeper.get(tableStream(), keepKey) ?? '';
   const renameForm = h('form', { class: 'row', novalidate: true },
     h('div', { class: 'field inline' }, h('label', { for: renameId, 'data-i18n': 'clusters.renameLabel' }, t('clusters.renameLabel')), rename),
@@ -960,9 +960,13 @@ function wireStatic() {
     b.addEventListener('click', () => showView(/** @type {string} */ (b.dataset.tab)));
   }
 
-  // Whatever is typed into a field with a data-keep key is kept until it is sent.
+  // Whatever is typed into a field with a data-keep key is kept until it is sent. A field's
+  // data-limit is its length in characters as the protocol counts them (an emoji is one; the
+  // browser's maxlength would count it as two and stop at half).
   document.addEventListener('input', (e) => {
     const el = /** @type {HTMLInputElement} */ (e.target);
+    const limit = Number(el?.dataset?.limit ?? 0);
+    if (limit > 0 && codePointLength(el.value) > limit) el.value = [...el.value].slice(0, limit).join('');
     const key = el?.dataset?.keep;
     if (key && welcome) keeper.set(tableStream(), key, el.value);
   });

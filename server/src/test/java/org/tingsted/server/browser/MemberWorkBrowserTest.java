@@ -78,6 +78,31 @@ class MemberWorkBrowserTest extends BrowserFixture {
   }
 
   @Test
+  @DisplayName("a title of 120 emoji can be typed and is proposed whole; a 121st is not taken, as the protocol counts characters")
+  void emojiTitle() {
+    TableClient watcher = live.join(live.facilitators.get(0));
+    MemberApp app = memberApp(0);
+    Browser b = app.browser;
+    app.view("propose");
+    WebElement title = b.visible(hook("propose-title"));
+    // The browser's maxlength counts UTF-16 units and would stop typing at 60 emoji.
+    assertThat(b.all(By.cssSelector("#view-propose [maxlength], #view-board [maxlength]"))).isEmpty();
+    // ChromeDriver types only the basic plane, so the text goes in as a paste would.
+    String paste = "const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true}));";
+    String tree = "\uD83C\uDF33";
+    b.script(paste, title, tree.repeat(121));
+    assertThat((String) b.script("return arguments[0].value;", title)).as("the 121st tree is not taken").isEqualTo(tree.repeat(120));
+    b.script(paste, b.visible(hook("propose-text")), "Træer i hele byen.");
+    b.clickable(hook("propose-submit")).click();
+    try (watcher) {
+      Push.Event proposed = (Push.Event) watcher.await(m -> m instanceof Push.Event e
+          && EventKind.PROPOSED.wire().equals(e.kind()));
+      assertThat(proposed.data().get("title").asText()).isEqualTo(tree.repeat(120));
+    }
+    assertThat(b.consoleErrors()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a dots ballot over the budget is refused on the screen with a message, and the server receives no ballot")
   void dotsOverBudget() {
     String a;
