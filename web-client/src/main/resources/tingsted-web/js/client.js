@@ -1,4 +1,5 @@
 // @ts-check
+import { LIMITS } from './contract.js';
 /**
  * The Tingsted WebSocket client (protocol tingsted.v1, see docs/protocol.md): joins with a
  * token, resumes from the last seq per stream, delivers events in seq order, keeps unacked
@@ -15,10 +16,8 @@
 
 export const SUBPROTOCOL = 'tingsted.v1';
 
-/** Texts a person writes, and their limits in code points (docs/protocol.md, Limits). */
-export const LIMITS = Object.freeze({
-  title: 120, text: 2000, commentText: 1000, clusterName: 80, reason: 500, announcement: 1000, url: 500,
-});
+/** Texts a person writes, and their limits in code points: the protocol's, in contract.js. */
+export { LIMITS };
 
 /** @param {string} s */
 export function codePointLength(s) {
