@@ -203,6 +203,8 @@ final class Connection {
       }
       if (all.failed()) {
         LOG.error("could not open the streams of member {}", who.id(), all.cause());
+        // The streams that did open are let go of here: a connection that never joined does not.
+        releaseFeeds();
         refuse(hello.id(), ErrorCode.INTERNAL, "the server could not open your table; try again");
         close(Protocol.CLOSE_GOING_AWAY, "internal error");
         return;

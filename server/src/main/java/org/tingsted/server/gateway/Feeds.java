@@ -17,7 +17,7 @@ final class Feeds {
   private final Vertx vertx;
   private final Streams streams;
   private final Frames frames;
-  private final Map<String, Future<StreamFeed>> feeds = new HashMap<>();
+  private final Map<String, Held> feeds = new HashMap<>();
   private final BiConsumer<StreamFeed, StreamEvent> changes;
   private final Meters meters;
 
@@ -32,34 +32,51 @@ final class Feeds {
     this.changes = changes;
   }
 
-  /** Holds the stream's feed, starting it if this node did not follow the stream yet. */
+  /** A feed being started or running, and how many hold it. */
+  private static final class Held {
+    final Future<StreamFeed> feed;
+    int holders;
+
+    Held(Future<StreamFeed> feed) {
+      this.feed = feed;
+    }
+  }
+
+  /**
+   * Holds the stream's feed, starting it if this node did not follow the stream yet. The hold
+   * counts at once, not when the feed is ready: otherwise a feed another socket lets go of
+   * meanwhile would be stopped under this one, which would then read a feed that hears nothing.
+   */
   Future<StreamFeed> hold(String stream) {
-    Future<StreamFeed> feed = feeds.get(stream);
-    if (feed == null) {
+    Held held = feeds.get(stream);
+    if (held == null) {
       var created = new StreamFeed(vertx, streams, frames, stream, meters.delivery());
       created.onChange(changes);
       Future<StreamFeed> starting = created.start();
-      feeds.put(stream, starting);
+      Held started = new Held(starting);
+      feeds.put(stream, started);
       starting.onFailure(e -> {
-        feeds.remove(stream, starting);
+        feeds.remove(stream, started);
         created.stop();
       });
-      feed = starting;
+      held = started;
     }
-    return feed.map(f -> {
-      f.holders++;
-      return f;
-    });
+    held.holders++;
+    return held.feed;
   }
 
   /** Asks every feed to check that it is not behind its stream's owner (after the cluster changed). */
   void catchUp() {
-    feeds.values().forEach(f -> f.onSuccess(StreamFeed::catchUp));
+    feeds.values().forEach(h -> h.feed.onSuccess(StreamFeed::catchUp));
   }
 
   /** Lets go of a feed that {@link #hold} gave; the last holder stops it. */
   void release(StreamFeed feed) {
-    if (--feed.holders == 0) {
+    Held held = feeds.get(feed.stream);
+    if (held == null || held.feed.result() != feed) {
+      return;
+    }
+    if (--held.holders == 0) {
       feeds.remove(feed.stream);
       feed.stop();
     }

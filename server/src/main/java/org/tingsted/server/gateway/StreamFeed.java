@@ -81,7 +81,6 @@ final class StreamFeed {
   private long gapTimer = -1;
   private long catchUpTimer = -1;
   private BiConsumer<StreamFeed, StreamEvent> listener = (feed, event) -> { };
-  int holders;
 
   private final Timer delivery;
 
