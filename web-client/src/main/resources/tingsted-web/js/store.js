@@ -439,7 +439,7 @@ export function standings(board) {
   /** @type {Map<string, any[]>} */
   const out = new Map();
   const votes = Object.values(board?.votes ?? {}).filter((v) => v.status === 'closed' && v.result)
-    .sort((a, b) => idNumber(a.id) - idNumber(b.id));
+    .sort((a, b) => numericId(a.id) - numericId(b.id));
   for (const vote of votes) {
     const r = vote.result;
     const base = { vote: vote.id, method: r.method ?? vote.method, ballots: r.ballots ?? 0, of: (vote.items ?? []).length };
@@ -459,12 +459,6 @@ export function standings(board) {
     }
   }
   return out;
-}
-
-/** The number at the end of an id ("v12" → 12). @param {string} id */
-function idNumber(id) {
-  const m = /(\d+)$/.exec(id ?? '');
-  return m ? Number(m[1]) : 0;
 }
 
 /** The announcements a table sees, oldest first. @param {any} session @param {string | undefined} table */

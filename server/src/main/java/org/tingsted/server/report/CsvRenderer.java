@@ -129,16 +129,16 @@ final class CsvRenderer {
   private static String defused(String value) {
     StringBuilder out = null;
     for (int i = 0; i < value.length(); i++) {
-      boolean start = i == 0 || "\n\r;".indexOf(value.charAt(i - 1)) >= 0;
-      if (start && "=+-@\t\r".indexOf(value.charAt(i)) >= 0
-          && !(i > 0 && value.charAt(i) == '\r')) {
+      char c = value.charAt(i);
+      boolean partStart = i == 0 || "\n\r;".indexOf(value.charAt(i - 1)) >= 0;
+      if (partStart && ("=+-@\t".indexOf(c) >= 0 || (i == 0 && c == '\r'))) {
         if (out == null) {
           out = new StringBuilder(value.length() + 8).append(value, 0, i);
         }
         out.append('\'');
       }
       if (out != null) {
-        out.append(value.charAt(i));
+        out.append(c);
       }
     }
     return out == null ? value : out.toString();

@@ -40,12 +40,16 @@ final class JournalCodec {
 
   /** A row as this version reads it, upcast by these steps when it is older. */
   static StreamEvent event(JournalRow row, Upcasts upcasts) {
-    return event(row, upcasts, kindOf(row).version());
+    EventKind kind = kindOf(row);
+    return read(row, upcasts, kind, kind.version());
   }
 
   /** A row read as version {@code current} of its kind (tests try a future version). */
   static StreamEvent event(JournalRow row, Upcasts upcasts, int current) {
-    EventKind kind = kindOf(row);
+    return read(row, upcasts, kindOf(row), current);
+  }
+
+  private static StreamEvent read(JournalRow row, Upcasts upcasts, EventKind kind, int current) {
     try {
       ObjectNode node = upcasts.upcast(kind, row.version(), current,
           (ObjectNode) ModelJson.mapper().readTree(row.data()));

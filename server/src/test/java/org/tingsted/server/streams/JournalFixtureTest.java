@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tingsted.protocol.EventKind;
@@ -39,19 +38,9 @@ import org.tingsted.server.report.TableInput;
 @DisplayName("A journal written by an earlier Tingsted")
 class JournalFixtureTest {
 
-  private TestJournal database;
-  private Journal journal;
-
-  @BeforeEach
-  void open() {
-    database = TestJournal.h2();
-    journal = database.journal();
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
+  @AutoClose
+  private final TestJournal database = TestJournal.h2();
+  private final Journal journal = database.journal();
 
   static List<JournalRow> rows() throws IOException {
     List<JournalRow> rows = new ArrayList<>();

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tingsted.protocol.EventKind;
@@ -20,19 +19,9 @@ import org.tingsted.server.journal.TestJournal;
 @DisplayName("Journal rows and snapshots written by another schema version")
 class SchemaVersionsTest {
 
-  private TestJournal database;
-  private Journal journal;
-
-  @BeforeEach
-  void open() {
-    database = TestJournal.h2();
-    journal = database.journal();
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
+  @AutoClose
+  private final TestJournal database = TestJournal.h2();
+  private final Journal journal = database.journal();
 
   private static JournalRow proposed(long seq, int version, String data) {
     return new JournalRow("table:t1", seq, 1000 + seq, "m1", "proposed", version, data, "c" + seq);
