@@ -71,10 +71,10 @@ class DocumentationTest {
     }
 
     @Test
-    @DisplayName("The documentation lists every error code and every close code")
+    @DisplayName("The documentation lists every error code with its HTTP status, and every close code")
     void codesAreDocumented() throws IllegalAccessException {
         for (ErrorCode code : ErrorCode.values()) {
-            assertThat(doc).contains("| `" + code.wireName() + "` |");
+            assertThat(doc).contains("| `" + code.wireName() + "` | " + code.httpStatus() + " |");
         }
         for (Field field : Protocol.class.getFields()) {
             if (field.getName().startsWith("CLOSE_") && Modifier.isStatic(field.getModifiers())) {

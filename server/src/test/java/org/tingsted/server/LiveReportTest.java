@@ -122,6 +122,11 @@ class LiveReportTest {
     assertThat(badDate.statusCode()).isEqualTo(400);
     assertThat(post("/api/assemblies/" + a + "/sessions/" + s + "/answers",
         "{\"draft\":\"d9\",\"status\":\"adopted\",\"date\":\"2027-03-01\"}").statusCode()).isEqualTo(404);
+    // Each code has its one status: a text over its limit is 413 too_large, as a body over its limit is.
+    var tooLong = post("/api/assemblies/" + a + "/sessions/" + s + "/answers",
+        "{\"draft\":\"d1\",\"status\":\"adopted\",\"text\":\"" + "x".repeat(5_001) + "\",\"date\":\"2027-03-01\"}");
+    assertThat(tooLong.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(tooLong.bodyAsString()).get("code").asText()).isEqualTo("too_large");
 
     HttpResponse<Buffer> json = get("/api/assemblies/" + a + "/sessions/" + s + "/report", true);
     assertThat(json.statusCode()).isEqualTo(200);

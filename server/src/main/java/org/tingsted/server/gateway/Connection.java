@@ -450,7 +450,7 @@ final class Connection {
     outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
       ErrorCode code;
       if (e instanceof RosterException refused) {
-        code = "not_found".equals(refused.code()) ? ErrorCode.NOT_FOUND : ErrorCode.INVALID;
+        code = refused.code();
         refuse(id, code, refused.getMessage());
       } else if (e instanceof Facilitation.NotFound notFound) {
         code = ErrorCode.NOT_FOUND;

@@ -25,7 +25,7 @@ import org.tingsted.server.deliberation.TableCommand;
 import org.tingsted.server.deliberation.VoteMethod;
 
 /** Between the wire's words and the model's: commands in, roles and rejections out. */
-final class Translation {
+public final class Translation {
 
   private Translation() {
   }
@@ -144,8 +144,11 @@ final class Translation {
     throw new IllegalArgumentException("no direct model command for " + wire.getClass().getSimpleName());
   }
 
-    /** The wire's error code for a model rejection. */
-  static ErrorCode errorCode(Rejection.Reason reason) {
+  /**
+   * The error code for a model rejection, on the wire and over HTTP alike (where its status is
+   * {@link ErrorCode#httpStatus()}): the one place the model's reasons become codes.
+   */
+  public static ErrorCode errorCode(Rejection.Reason reason) {
     return switch (reason) {
       case FORBIDDEN -> ErrorCode.FORBIDDEN;
       case INVALID -> ErrorCode.INVALID;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import org.tingsted.protocol.ErrorCode;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.JoinTokens;
@@ -108,7 +109,7 @@ public final class AdminApi {
             ctx.fail(e);
           }
         }));
-    api.route().handler(ctx -> error(ctx, 404, "not_found",
+    api.route().handler(ctx -> error(ctx, ErrorCode.NOT_FOUND,
         "there is no API call " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(this::failure);
     return api;
@@ -132,7 +133,7 @@ public final class AdminApi {
     String prefix = "Bearer ";
     if (header == null || !header.startsWith(prefix)
         || !MessageDigest.isEqual(adminToken, header.substring(prefix.length()).getBytes(StandardCharsets.UTF_8))) {
-      error(ctx, 401, "unauthorized", "this call needs the admin token: Authorization: Bearer <token>");
+      error(ctx, ErrorCode.UNAUTHORIZED, "this call needs the admin token: Authorization: Bearer <token>");
       return;
     }
     ctx.next();
@@ -184,22 +185,23 @@ public final class AdminApi {
   private void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
     if (cause instanceof RosterException e) {
-      error(ctx, "not_found".equals(e.code()) ? 404 : 400, e.code(), e.getMessage());
+      error(ctx, e.code(), e.getMessage());
     } else if (ctx.statusCode() == 413) {
-      error(ctx, 413, "too_large", "the body is larger than " + BODY_LIMIT + " bytes");
+      error(ctx, ErrorCode.TOO_LARGE, "the body is larger than " + BODY_LIMIT + " bytes");
     } else {
-      error(ctx, 500, "internal", "the server failed; the operator's log says why");
+      error(ctx, ErrorCode.INTERNAL, "the server failed; the operator's log says why");
       if (cause != null) {
         org.slf4j.LoggerFactory.getLogger(AdminApi.class).error("admin API call failed", cause);
       }
     }
   }
 
-  static void error(RoutingContext ctx, int status, String code, String message) {
+  /** Refuses a call: the code's HTTP status, and a body with the code and a message for people. */
+  static void error(RoutingContext ctx, ErrorCode code, String message) {
     try {
-      ctx.response().setStatusCode(status)
+      ctx.response().setStatusCode(code.httpStatus())
           .putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(ModelJson.mapper().writeValueAsString(Map.of("code", code, "message", message)));
+          .end(ModelJson.mapper().writeValueAsString(Map.of("code", code.wireName(), "message", message)));
     } catch (JsonProcessingException e) {
       ctx.response().setStatusCode(500).end();
     }

@@ -1,5 +1,6 @@
 package org.tingsted.server.http;
 
+import org.tingsted.protocol.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -76,11 +77,11 @@ final class JoinCodeRoutes {
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
     String code = JoinCodes.normalize(typed);
     if (code == null) {
-      unknown(ctx, 404, "not_found", null);
+      unknown(ctx, ErrorCode.NOT_FOUND, null);
       return;
     }
     if (limited(address)) {
-      unknown(ctx, 429, "rate_limited", code);
+      unknown(ctx, ErrorCode.RATE_LIMITED, code);
       return;
     }
     roster.all().compose(all -> Future.succeededFuture(find(all, code))).onComplete(found -> {
@@ -88,7 +89,7 @@ final class JoinCodeRoutes {
         ctx.fail(found.cause());
       } else if (found.result() == null) {
         countWrong(address);
-        unknown(ctx, 404, "not_found", code);
+        unknown(ctx, ErrorCode.NOT_FOUND, code);
       } else {
         String target = found.result();
         if (json(ctx)) {
@@ -137,15 +138,15 @@ final class JoinCodeRoutes {
     wrong.merge(address, 1, Integer::sum);
   }
 
-  private void unknown(RoutingContext ctx, int status, String code, String typed) {
+  private void unknown(RoutingContext ctx, ErrorCode code, String typed) {
+    boolean limited = code == ErrorCode.RATE_LIMITED;
     if (json(ctx)) {
-      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(new JsonObject().put("code", code).put("message", status == 429
+      ctx.response().setStatusCode(code.httpStatus()).putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(new JsonObject().put("code", code.wireName()).put("message", limited
               ? "too many wrong codes from this address; wait ten minutes"
               : "no one has this join code").encode());
       return;
     }
-    boolean limited = status == 429;
     String shown = typed == null ? "" : " «" + typed.substring(0, 4) + "-" + typed.substring(4) + "»";
     String html = """
         <!doctype html>
@@ -179,7 +180,7 @@ final class JoinCodeRoutes {
         limited ? "Too many wrong codes" : "This code does not exist",
         limited ? "Too many wrong codes were typed on this device. Wait ten minutes and try again, or ask a facilitator."
             : "Nobody has the code" + shown + ". Check the code on your card: it has eight characters, e.g. K7QM-3XWD. Ask a facilitator if it still does not work.");
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+    ctx.response().setStatusCode(code.httpStatus()).putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(html);
   }
 }

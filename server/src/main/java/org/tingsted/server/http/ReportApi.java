@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.tingsted.protocol.ErrorCode;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.AnswerStatus;
 import org.tingsted.server.deliberation.Board;
@@ -27,6 +28,7 @@ import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.ModelJson;
+import org.tingsted.server.gateway.Translation;
 import org.tingsted.server.streams.Outcome;
 import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
@@ -152,14 +154,7 @@ final class ReportApi {
     }
     if (outcome.isRejected()) {
       Rejection r = outcome.rejection();
-      switch (r.reason()) {
-        case NOT_FOUND -> AdminApi.error(ctx, 404, "not_found", r.message());
-        case FORBIDDEN -> AdminApi.error(ctx, 403, "forbidden", r.message());
-        case CONFLICT -> AdminApi.error(ctx, 409, "conflict", r.message());
-        case PHASE_CLOSED -> AdminApi.error(ctx, 409, "phase_closed", r.message());
-        case TOO_LARGE -> AdminApi.error(ctx, 400, "too_large", r.message());
-        case INVALID -> AdminApi.error(ctx, 400, "invalid", r.message());
-      }
+      AdminApi.error(ctx, Translation.errorCode(r.reason()), r.message());
       return;
     }
     ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
@@ -176,7 +171,7 @@ final class ReportApi {
     try {
       language = ReportLanguage.of(ctx.queryParams().get("lang"));
     } catch (IllegalArgumentException e) {
-      AdminApi.error(ctx, 400, "invalid", e.getMessage());
+      AdminApi.error(ctx, ErrorCode.INVALID, e.getMessage());
       return;
     }
     String name = report.assembly() + "-report";
@@ -199,7 +194,7 @@ final class ReportApi {
           .putHeader("Content-Disposition", "inline; filename=\"" + name + ".md\"")
           .end(Reports.markdown(report, language));
       case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Reports.html(report, language));
-      default -> AdminApi.error(ctx, 400, "invalid", "format must be json, csv, md or html, not '" + format + "'");
+      default -> AdminApi.error(ctx, ErrorCode.INVALID, "format must be json, csv, md or html, not '" + format + "'");
     }
   }
 }

@@ -1,31 +1,33 @@
 package org.tingsted.server.roster;
 
+import org.tingsted.protocol.ErrorCode;
+
 /** A roster request that cannot be carried out, with the protocol error code that says why. */
 public sealed class RosterException extends RuntimeException {
 
-  private final String code;
+  private final ErrorCode code;
 
-  private RosterException(String code, String message) {
+  private RosterException(ErrorCode code, String message) {
     super(message, null, false, false);
     this.code = code;
   }
 
   /** {@code invalid} or {@code not_found}. */
-  public String code() {
+  public ErrorCode code() {
     return code;
   }
 
   /** The request names something that does not exist. */
   public static final class NotFound extends RosterException {
     public NotFound(String message) {
-      super("not_found", message);
+      super(ErrorCode.NOT_FOUND, message);
     }
   }
 
   /** The request is malformed or breaks a rule. */
   public static final class Invalid extends RosterException {
     public Invalid(String message) {
-      super("invalid", message);
+      super(ErrorCode.INVALID, message);
     }
   }
 }
