@@ -10,7 +10,7 @@ public record AgendaItem(PhaseKind phase, String title, int seconds, Boolean aut
 
     public AgendaItem {
         Require.present("phase", phase);
-        Require.text("title", title, Protocol.MAX_AGENDA_TITLE_LENGTH);
+        Require.text("title", title, Limits.AGENDA_TITLE);
         Require.between("seconds", seconds, 0, Protocol.MAX_TIMER_SECONDS);
         autoAdvance = autoAdvance != null && autoAdvance;
     }

@@ -19,15 +19,15 @@ public final class ClientContract {
     /** The limits, in characters (code points), under the names the web client uses. */
     public static Map<String, Integer> limits() {
         Map<String, Integer> limits = new LinkedHashMap<>();
-        limits.put("title", Protocol.MAX_TITLE_LENGTH);
-        limits.put("text", Protocol.MAX_PROPOSAL_TEXT_LENGTH);
-        limits.put("commentText", Protocol.MAX_COMMENT_LENGTH);
-        limits.put("clusterName", Protocol.MAX_CLUSTER_NAME_LENGTH);
-        limits.put("reason", Protocol.MAX_REASON_LENGTH);
-        limits.put("announcement", Protocol.MAX_ANNOUNCEMENT_LENGTH);
-        limits.put("url", Protocol.MAX_VIDEO_LINK_LENGTH);
-        limits.put("agendaTitle", Protocol.MAX_AGENDA_TITLE_LENGTH);
-        limits.put("timerLabel", Protocol.MAX_TIMER_LABEL_LENGTH);
+        limits.put("title", Limits.TITLE);
+        limits.put("text", Limits.PROPOSAL_TEXT);
+        limits.put("commentText", Limits.COMMENT);
+        limits.put("clusterName", Limits.CLUSTER_NAME);
+        limits.put("reason", Limits.REASON);
+        limits.put("announcement", Limits.ANNOUNCEMENT);
+        limits.put("url", Limits.VIDEO_LINK);
+        limits.put("agendaTitle", Limits.AGENDA_TITLE);
+        limits.put("timerLabel", Limits.TIMER_LABEL);
         return limits;
     }
 

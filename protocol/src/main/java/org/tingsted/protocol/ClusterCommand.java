@@ -12,7 +12,7 @@ public sealed interface ClusterCommand extends TableCommand {
         public CreateCluster {
             Require.id("id", id);
             Require.optionalId("table", table);
-            Require.text("name", name, Protocol.MAX_CLUSTER_NAME_LENGTH);
+            Require.text("name", name, Limits.CLUSTER_NAME);
             proposals = Require.optionalIds("proposals", proposals);
         }
     }
@@ -23,7 +23,7 @@ public sealed interface ClusterCommand extends TableCommand {
             Require.id("id", id);
             Require.optionalId("table", table);
             Require.id("cluster", cluster);
-            Require.text("name", name, Protocol.MAX_CLUSTER_NAME_LENGTH);
+            Require.text("name", name, Limits.CLUSTER_NAME);
         }
     }
 

@@ -81,7 +81,7 @@ public sealed interface ControlCommand extends ClientMessage {
             Require.id("id", id);
             Require.present("scope", scope);
             Require.between("seconds", seconds, 1, Protocol.MAX_TIMER_SECONDS);
-            Require.optionalText("label", label, Protocol.MAX_TIMER_LABEL_LENGTH);
+            Require.optionalText("label", label, Limits.TIMER_LABEL);
             Require.optionalId("table", table);
         }
     }
@@ -134,7 +134,7 @@ public sealed interface ControlCommand extends ClientMessage {
 
         public Announce {
             Require.id("id", id);
-            Require.text("text", text, Protocol.MAX_ANNOUNCEMENT_LENGTH);
+            Require.text("text", text, Limits.ANNOUNCEMENT);
             tables = Require.optionalIds("tables", tables);
         }
 

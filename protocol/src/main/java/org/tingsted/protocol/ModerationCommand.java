@@ -15,7 +15,7 @@ public sealed interface ModerationCommand extends TableCommand {
             Require.id("id", id);
             Require.optionalId("table", table);
             Require.id("item", item);
-            Require.text("reason", reason, Protocol.MAX_REASON_LENGTH);
+            Require.text("reason", reason, Limits.REASON);
         }
     }
 
@@ -25,7 +25,7 @@ public sealed interface ModerationCommand extends TableCommand {
             Require.id("id", id);
             Require.optionalId("table", table);
             Require.id("item", item);
-            Require.text("reason", reason, Protocol.MAX_REASON_LENGTH);
+            Require.text("reason", reason, Limits.REASON);
         }
     }
 }

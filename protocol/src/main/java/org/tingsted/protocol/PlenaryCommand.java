@@ -31,8 +31,8 @@ public sealed interface PlenaryCommand extends ClientMessage {
             if (proposal != null && cluster != null) {
                 throw new InvalidField(ErrorCode.INVALID, "cluster", "must be absent when 'proposal' is given: promote names one source");
             }
-            Require.optionalText("title", title, Protocol.MAX_TITLE_LENGTH);
-            Require.optionalText("text", text, Protocol.MAX_PROPOSAL_TEXT_LENGTH);
+            Require.optionalText("title", title, Limits.TITLE);
+            Require.optionalText("text", text, Limits.PROPOSAL_TEXT);
         }
     }
 
@@ -46,8 +46,8 @@ public sealed interface PlenaryCommand extends ClientMessage {
             Require.id("id", id);
             Require.id("draft", draft);
             Require.atLeast("version", version, 1);
-            Require.optionalText("title", title, Protocol.MAX_TITLE_LENGTH);
-            Require.optionalText("text", text, Protocol.MAX_PROPOSAL_TEXT_LENGTH);
+            Require.optionalText("title", title, Limits.TITLE);
+            Require.optionalText("text", text, Limits.PROPOSAL_TEXT);
             if (title == null && text == null) {
                 throw new InvalidField(ErrorCode.INVALID, "title", "is required when 'text' is absent: an edit must change something");
             }
@@ -68,8 +68,8 @@ public sealed interface PlenaryCommand extends ClientMessage {
             if (from.equals(into)) {
                 throw new InvalidField(ErrorCode.INVALID, "into", "must differ from 'from'");
             }
-            Require.optionalText("title", title, Protocol.MAX_TITLE_LENGTH);
-            Require.optionalText("text", text, Protocol.MAX_PROPOSAL_TEXT_LENGTH);
+            Require.optionalText("title", title, Limits.TITLE);
+            Require.optionalText("text", text, Limits.PROPOSAL_TEXT);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed interface PlenaryCommand extends ClientMessage {
         public WithdrawDraft {
             Require.id("id", id);
             Require.id("draft", draft);
-            Require.text("reason", reason, Protocol.MAX_REASON_LENGTH);
+            Require.text("reason", reason, Limits.REASON);
         }
     }
 

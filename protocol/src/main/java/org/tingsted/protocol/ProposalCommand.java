@@ -9,8 +9,8 @@ public sealed interface ProposalCommand extends TableCommand {
         public Propose {
             Require.id("id", id);
             Require.optionalId("table", table);
-            Require.text("title", title, Protocol.MAX_TITLE_LENGTH);
-            Require.text("text", text, Protocol.MAX_PROPOSAL_TEXT_LENGTH);
+            Require.text("title", title, Limits.TITLE);
+            Require.text("text", text, Limits.PROPOSAL_TEXT);
         }
     }
 
@@ -26,8 +26,8 @@ public sealed interface ProposalCommand extends TableCommand {
             Require.optionalId("table", table);
             Require.id("proposal", proposal);
             Require.atLeast("version", version, 1);
-            Require.optionalText("title", title, Protocol.MAX_TITLE_LENGTH);
-            Require.optionalText("text", text, Protocol.MAX_PROPOSAL_TEXT_LENGTH);
+            Require.optionalText("title", title, Limits.TITLE);
+            Require.optionalText("text", text, Limits.PROPOSAL_TEXT);
             if (title == null && text == null) {
                 throw new InvalidField(ErrorCode.INVALID, "title", "is required when 'text' is absent: an edit must change something");
             }
@@ -56,7 +56,7 @@ public sealed interface ProposalCommand extends TableCommand {
             Require.optionalId("table", table);
             Require.id("proposal", proposal);
             Require.present("kind", kind);
-            Require.text("text", text, Protocol.MAX_COMMENT_LENGTH);
+            Require.text("text", text, Limits.COMMENT);
             Require.optionalId("replyTo", replyTo);
         }
     }

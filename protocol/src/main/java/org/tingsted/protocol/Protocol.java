@@ -20,24 +20,6 @@ public final class Protocol {
     public static final int HISTORY_PAGE_MAX = 500;
     /** Longest join token, in characters. */
     public static final int MAX_TOKEN_LENGTH = 4096;
-    /** Longest proposal or draft title, in characters (Unicode code points). */
-    public static final int MAX_TITLE_LENGTH = 120;
-    /** Longest proposal or draft text, in characters (Unicode code points). */
-    public static final int MAX_PROPOSAL_TEXT_LENGTH = 2000;
-    /** Longest comment text, in characters (Unicode code points). */
-    public static final int MAX_COMMENT_LENGTH = 1000;
-    /** Longest cluster name, in characters (Unicode code points). */
-    public static final int MAX_CLUSTER_NAME_LENGTH = 80;
-    /** Longest title of an agenda item, in characters (Unicode code points). */
-    public static final int MAX_AGENDA_TITLE_LENGTH = 120;
-    /** Longest timer label, in characters (Unicode code points). */
-    public static final int MAX_TIMER_LABEL_LENGTH = 120;
-    /** Longest announcement text, in characters (Unicode code points). */
-    public static final int MAX_ANNOUNCEMENT_LENGTH = 1000;
-    /** Longest reason for hiding or restoring an item or withdrawing a draft, in characters (Unicode code points). */
-    public static final int MAX_REASON_LENGTH = 500;
-    /** The longest video-call link. */
-    public static final int MAX_VIDEO_LINK_LENGTH = 500;
 
     /** The longest timer, and the longest planned length of an agenda item, in seconds: one day. */
     public static final int MAX_TIMER_SECONDS = 86_400;

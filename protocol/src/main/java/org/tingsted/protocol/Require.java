@@ -42,7 +42,7 @@ final class Require {
     /** Text a person wrote: not blank, and at most {@code max} code points, else {@code too_large}. */
     static String text(String field, String value, int max) {
         present(field, value);
-        int length = value.codePointCount(0, value.length());
+        int length = Limits.characters(value);
         if (length > max) {
             throw new InvalidField(ErrorCode.TOO_LARGE, field,
                     "must be at most " + max + " characters (was " + length + ")");

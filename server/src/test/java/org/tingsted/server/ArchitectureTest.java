@@ -1,11 +1,15 @@
 package org.tingsted.server;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.tingsted.protocol.Limits;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,21 +33,25 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("The deliberation model uses nothing but plain Java: no Vert.x, Hazelcast, Jackson or I/O")
+  @DisplayName("The deliberation model uses nothing but plain Java (no Vert.x, Hazelcast, Jackson or I/O), and of the protocol only its limits")
   void deliberationIsPure() {
     classes().that().resideInAPackage("org.tingsted.server.deliberation..")
-        .should().onlyDependOnClassesThat()
-        .resideInAnyPackage("java.lang..", "java.util..", "org.tingsted.server.deliberation..")
+        .should().onlyDependOnClassesThat(
+            resideInAnyPackage("java.lang..", "java.util..", "org.tingsted.server.deliberation..")
+                .or(equivalentTo(Limits.class)))
         .check(server);
   }
 
   @Test
-  @DisplayName("The deliberation model does not know the wire format")
+  @DisplayName("The deliberation model does not know the wire format: of the protocol module it uses the limits alone, plain constants")
   void deliberationDoesNotKnowTheProtocol() {
     noClasses().that().resideInAPackage("org.tingsted.server.deliberation..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.tingsted.protocol..", "io.vertx..",
+        .should().dependOnClassesThat(resideInAnyPackage("org.tingsted.protocol..", "io.vertx..",
             "com.hazelcast..", "com.fasterxml..", "java.io..", "java.nio..", "java.net..", "java.sql..")
+            .and(not(equivalentTo(Limits.class))))
         .check(server);
+    classes().that().belongToAnyOf(Limits.class).should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..")
+        .check(protocol);
   }
 
   @Test

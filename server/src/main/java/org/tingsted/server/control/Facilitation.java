@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Cluster;
-import org.tingsted.server.deliberation.Limits;
+import org.tingsted.protocol.Limits;
 import org.tingsted.server.deliberation.Proposal;
 import org.tingsted.server.deliberation.ProposalStatus;
 import org.tingsted.server.deliberation.Role;

@@ -1,5 +1,6 @@
 package org.tingsted.server.deliberation;
 
+import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
@@ -140,7 +141,7 @@ final class Day {
         return reject(INVALID, "say what " + which + " is for: welcome, propose, discuss, "
             + "cluster, rank, plenary, report or break");
       }
-      Rejection wrong = text("title of " + which, item.title(), Limits.TITLE);
+      Rejection wrong = text("title of " + which, item.title(), Limits.AGENDA_TITLE);
       if (wrong != null) {
         return new Rejected<>(wrong);
       }
@@ -253,7 +254,7 @@ final class Day {
       return reject(INVALID,
           "a timer runs 1 to " + Plenary.TIMER_SECONDS + " seconds, not " + c.seconds());
     }
-    Rejection wrong = tooLong("label", c.label(), Limits.TITLE);
+    Rejection wrong = tooLong("label", c.label(), Limits.TIMER_LABEL);
     if (wrong != null) {
       return new Rejected<>(wrong);
     }
@@ -377,7 +378,7 @@ final class Day {
     if (forbidden != null) {
       return forbidden;
     }
-    Rejection wrong = text("announcement", c.text(), Limits.COMMENT);
+    Rejection wrong = text("announcement", c.text(), Limits.ANNOUNCEMENT);
     if (wrong != null) {
       return new Rejected<>(wrong);
     }

@@ -1,5 +1,6 @@
 package org.tingsted.server.deliberation;
 
+import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
 import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
@@ -58,17 +59,12 @@ final class Rules {
    * code points as the protocol counts them (an emoji is one character, not two).
    */
   static Rejection tooLong(String what, String value, int max) {
-    int length = value == null ? 0 : characters(value.strip());
+    int length = value == null ? 0 : Limits.characters(value.strip());
     if (length > max) {
       return new Rejection(TOO_LARGE, "the " + what + " is " + length
           + " characters long; at most " + max + " are allowed");
     }
     return null;
-  }
-
-  /** How many characters (code points) a text has. */
-  static int characters(String text) {
-    return text.codePointCount(0, text.length());
   }
 
   /** The title and text of a new proposal or draft, both required. */

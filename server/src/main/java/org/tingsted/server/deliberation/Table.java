@@ -1,5 +1,6 @@
 package org.tingsted.server.deliberation;
 
+import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
@@ -445,8 +446,8 @@ public final class Table {
       return reject(FORBIDDEN, "only a facilitator may set the table's video-call link");
     }
     String url = c.url() == null || c.url().isBlank() ? null : c.url().strip();
-    if (url != null && Rules.characters(url) > Limits.VIDEO_LINK) {
-      return reject(TOO_LARGE, "the link is " + Rules.characters(url) + " characters long; at most " + Limits.VIDEO_LINK + " are allowed");
+    if (url != null && Limits.characters(url) > Limits.VIDEO_LINK) {
+      return reject(TOO_LARGE, "the link is " + Limits.characters(url) + " characters long; at most " + Limits.VIDEO_LINK + " are allowed");
     }
     // Only https: the link is opened by members from their tablets, never anything else.
     if (url != null && !(url.startsWith("https://") && url.length() > "https://".length() && url.chars().noneMatch(Character::isWhitespace))) {

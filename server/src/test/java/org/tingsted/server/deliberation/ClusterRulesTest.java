@@ -1,5 +1,6 @@
 package org.tingsted.server.deliberation;
 
+import org.tingsted.protocol.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tingsted.server.deliberation.BoardFixture.ANNA;
 import static org.tingsted.server.deliberation.BoardFixture.repeat;

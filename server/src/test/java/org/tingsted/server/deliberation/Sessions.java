@@ -1,5 +1,6 @@
 package org.tingsted.server.deliberation;
 
+import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Generators.concat;
 import static org.tingsted.server.deliberation.Generators.ids;
 
