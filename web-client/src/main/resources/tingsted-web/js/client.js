@@ -25,6 +25,18 @@ export function codePointLength(s) {
 }
 
 /**
+ * Cuts what was typed into a field at its limit: `data-limit` names the limit (a key of
+ * LIMITS, e.g. `title`), counted in characters as the protocol counts them. The browser's
+ * maxlength counts UTF-16 units and would stop a title of emoji at half its length.
+ * @param {HTMLInputElement | HTMLTextAreaElement} el
+ */
+export function keepWithinLimit(el) {
+  const name = el?.dataset?.limit;
+  const limit = name ? /** @type {Record<string, number>} */ (LIMITS)[name] : undefined;
+  if (limit && codePointLength(el.value) > limit) el.value = [...el.value].slice(0, limit).join('');
+}
+
+/**
  * The whole message for a command: type, id, then the fields. Fields that are undefined are
  * left out; null is kept (moveToCluster writes `cluster: null` to take a proposal out).
  * @param {string} type @param {string} id @param {Record<string, any>} [fields]

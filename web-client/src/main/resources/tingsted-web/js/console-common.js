@@ -310,7 +310,7 @@ export function timersView(v) {
         inputmode: 'numeric', 'data-test': 'timer-minutes' })),
       field('timer-seconds', t('console.timer.seconds'), h('input', { type: 'number', name: 'seconds', min: '0', max: '86400', step: '1',
         inputmode: 'numeric', 'data-test': 'timer-seconds' })),
-      field('timer-label', t('console.timer.label'), h('input', { type: 'text', name: 'label', maxlength: '120', 'data-test': 'timer-label' })),
+      field('timer-label', t('console.timer.label'), h('input', { type: 'text', name: 'label', 'data-limit': 'timerLabel', 'data-test': 'timer-label' })),
       h('div', { class: 'form-actions' }, actionButton(v, { action: 'startTimer', key: 'startTimer', label: t('console.timer.start'),
         test: 'timer-start', type: 'submit', kind: 'primary' }))),
     errorLine(v, 'startTimer'),

@@ -47,7 +47,7 @@ export function agendaView(v) {
               h('td', {}, labelled(`ap-${item.uid}`, t('console.agenda.phaseOf', { n }),
                 withSync(phaseSelectBound(item.phase, i)))),
               h('td', {}, labelled(`at-${item.uid}`, t('console.agenda.titleOf', { n }),
-                h('input', { type: 'text', maxlength: '120', value: item.title, 'data-bind': `agenda:${i}:title`, 'data-sync': '',
+                h('input', { type: 'text', 'data-limit': 'agendaTitle', value: item.title, 'data-bind': `agenda:${i}:title`, 'data-sync': '',
                   'data-test': 'agenda-title', required: true }))),
               h('td', {}, labelled(`am-${item.uid}`, t('console.agenda.minutesOf', { n }),
                 h('input', { type: 'number', min: '0', max: '1440', step: 'any', class: 'short', value: item.minutes,
@@ -108,7 +108,7 @@ export function announceView(v) {
   const list = /** @type {any[]} */ (v.session?.announcements ?? []);
   return [
     actionForm('announce', 'announce', { class: 'stack-form' },
-      field('announce-text', t('console.announce.text'), h('textarea', { name: 'text', rows: '3', maxlength: '1000', 'data-test': 'announce-text' })),
+      field('announce-text', t('console.announce.text'), h('textarea', { name: 'text', rows: '3', 'data-limit': 'announcement', 'data-test': 'announce-text' })),
       h('fieldset', { class: 'checks' },
         h('legend', {}, t('console.announce.tables')),
         h('p', { class: 'hint' }, t('console.announce.tablesHint')),
@@ -303,9 +303,9 @@ function draftItem(v, d, open, onVote) {
     editable ? h('div', { class: 'draft-tools' },
       h('details', { 'data-key': `edit:${d.id}` }, h('summary', {}, t('console.plenary.edit')),
         actionForm('editDraft', `editDraft:${d.id}`, { class: 'stack-form', 'data-draft': d.id, 'data-version': d.version },
-          field(`dt-${d.id}`, t('console.plenary.title'), h('input', { type: 'text', name: 'title', maxlength: '120', value: d.title,
+          field(`dt-${d.id}`, t('console.plenary.title'), h('input', { type: 'text', name: 'title', 'data-limit': 'title', value: d.title,
             'data-test': 'draft-edit-title', 'data-key': `dti:${d.id}:${d.version}` })),
-          field(`dx-${d.id}`, t('console.plenary.text'), h('textarea', { name: 'text', rows: '4', maxlength: '2000', 'data-test': 'draft-edit-text',
+          field(`dx-${d.id}`, t('console.plenary.text'), h('textarea', { name: 'text', rows: '4', 'data-limit': 'text', 'data-test': 'draft-edit-text',
             'data-key': `dxi:${d.id}:${d.version}` }, d.text)),
           actionButton(v, { action: 'editDraft', key: `editDraft:${d.id}`, label: t('console.plenary.save'), test: 'draft-save', type: 'submit' })),
         errorLine(v, `editDraft:${d.id}`)),
@@ -317,7 +317,7 @@ function draftItem(v, d, open, onVote) {
         errorLine(v, `merge:${d.id}`)) : null,
       h('details', { 'data-key': `withdraw:${d.id}` }, h('summary', {}, t('console.plenary.withdraw')),
         actionForm('withdrawDraft', `withdraw:${d.id}`, { class: 'inline-form', 'data-draft': d.id },
-          field(`dw-${d.id}`, t('console.plenary.reason'), h('input', { type: 'text', name: 'reason', maxlength: '500', 'data-test': 'reason' })),
+          field(`dw-${d.id}`, t('console.plenary.reason'), h('input', { type: 'text', name: 'reason', 'data-limit': 'reason', 'data-test': 'reason' })),
           actionButton(v, { action: 'withdrawDraft', key: `withdraw:${d.id}`, label: t('console.plenary.withdrawSubmit'), test: 'draft-withdraw',
             type: 'submit', kind: 'danger' })),
         errorLine(v, `withdraw:${d.id}`))) : null);

@@ -202,7 +202,7 @@ function modRow(v, table, item, hidden, title, text, author, status, record) {
       record?.reason ? h('p', { class: 'muted' }, t(hidden ? 'console.mod.hiddenBecause' : 'console.mod.restoredBecause', { reason: record.reason })) : null),
     h('div', { class: 'mod-controls' },
       h('label', { for: reasonId }, t('console.mod.reason')),
-      h('input', { id: reasonId, type: 'text', name: 'reason', maxlength: '500', 'data-test': 'reason', 'data-key': `rin:${item}` }),
+      h('input', { id: reasonId, type: 'text', name: 'reason', 'data-limit': 'reason', 'data-test': 'reason', 'data-key': `rin:${item}` }),
       actionButton(v, { action: hidden ? 'restore' : 'hide', key, label: hidden ? t('console.mod.restore') : t('console.mod.hide'),
         test: hidden ? 'restore' : 'hide', data: { table, item }, kind: hidden ? undefined : 'danger' })),
     errorLine(v, key));
@@ -218,7 +218,7 @@ function videoLinkView(v, id, board) {
       safe ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', 'data-test': 'video-link' }, url) : h('span', {}, url))
       : h('p', { class: 'muted' }, t('console.video.none')),
     actionForm('setVideoLink', `video:${id}`, { class: 'inline-form', 'data-table': id },
-      field(`video-${id}`, t('console.video.url'), h('input', { type: 'url', name: 'url', maxlength: '500', placeholder: 'https://',
+      field(`video-${id}`, t('console.video.url'), h('input', { type: 'url', name: 'url', 'data-limit': 'url', placeholder: 'https://',
         'data-test': 'video-link-input', inputmode: 'url', autocomplete: 'off' }), t('console.video.hint')),
       actionButton(v, { action: 'setVideoLink', key: `video:${id}`, label: t('console.video.set'), test: 'video-link-submit', type: 'submit' })),
     url ? actionButton(v, { action: 'clearVideoLink', key: `videoClear:${id}`, label: t('console.video.clear'), test: 'video-link-clear',

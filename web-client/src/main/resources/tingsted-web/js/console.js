@@ -4,8 +4,9 @@
 // keeps the streams in a Store, and renders on every change. Every command shows "sending…"
 // until its ack and a clear error when it is refused.
 
-import { TingstedClient, codePointLength, LIMITS } from './client.js';
+import { TingstedClient, codePointLength, keepWithinLimit, LIMITS } from './client.js';
 import { Store } from './store.js';
+import { tableStream, sessionStream, tableOf } from './streams.js';
 import { addBundle, setLanguage, t, translatePage, language } from './i18n.js';
 import { chime, chimeEnabled, setChimeEnabled, unlockAudio } from './chime.js';
 import { h, patch } from './console-dom.js';
@@ -122,7 +123,7 @@ function schedule() {
 
 /** The tables this person reads, in the session's order when the console push gives one. */
 function readableTables() {
-  const fromWelcome = Object.keys(welcome?.streams ?? {}).filter((s) => s.startsWith('table:')).map((s) => s.slice(6));
+  const fromWelcome = Object.keys(welcome?.streams ?? {}).map(tableOf).filter((s) => s !== null);
   const order = /** @type {string[]} */ ((consoleMsg?.tables ?? []).map((/** @type {any} */ x) => x.table));
   const known = order.filter((id) => fromWelcome.includes(id));
   return [...known, ...fromWelcome.filter((id) => !known.includes(id))];
@@ -142,10 +143,10 @@ function view() {
     me,
     lead: me.role === 'lead_facilitator',
     sessionId,
-    session: store.session(`session:${sessionId}`),
+    session: store.session(sessionStream(sessionId)),
     console: consoleMsg,
     tables,
-    table: (id) => store.table(`table:${id}`),
+    table: (id) => store.table(tableStream(id)),
     presence: (id) => store.presence.get(id)?.members ?? [],
     tableName: (id) => consoleMsg?.tables?.find((/** @type {any} */ x) => x.table === id)?.name ?? id,
     memberName: (id) => (id ? names.get(id) ?? id : ''),
@@ -322,7 +323,7 @@ function blank(text) {
 
 /** Moves a member up or down the queue of a table. @param {string} table @param {string} member @param {number} by */
 function reorder(table, member, by) {
-  const board = store.table(`table:${table}`);
+  const board = store.table(tableStream(table));
   const order = [...(board?.hands ?? [])];
   const i = order.indexOf(member);
   const j = i + by;
@@ -489,7 +490,7 @@ const forms = {
   editDraft: (form) => {
     const draft = /** @type {string} */ (form.dataset.draft);
     const key = `editDraft:${draft}`;
-    const current = store.session(`session:${welcome?.session}`)?.drafts?.[draft];
+    const current = store.session(sessionStream(welcome?.session))?.drafts?.[draft];
     const title = formText(form, 'title').trim();
     const text = formText(form, 'text').trim();
     if (blank(title) || blank(text)) return refuse(key, t('console.check.draft'), /** @type {HTMLElement} */ (form.elements.namedItem('title')));
@@ -542,8 +543,11 @@ document.addEventListener('submit', (e) => {
 });
 
 // Inputs bound to local state: the agenda editor's rows and the vote method (which decides
-// which fields the vote form shows).
-document.addEventListener('input', bind);
+// which fields the vote form shows). What is typed is first cut at the field's limit.
+document.addEventListener('input', (e) => {
+  keepWithinLimit(/** @type {HTMLInputElement} */ (e.target));
+  bind(e);
+});
 document.addEventListener('change', bind);
 
 /** @param {Event} e */
@@ -570,7 +574,7 @@ function announceEvent(ev) {
   const d = ev.data ?? {};
   const v = view();
   if (!v) return;
-  const table = ev.stream.startsWith('table:') ? ev.stream.slice(6) : d.table;
+  const table = tableOf(ev.stream) ?? d.table;
   const where = table ? v.tableName(table) : '';
   switch (ev.kind) {
     case 'handRaised': say(t('console.live.hand', { name: v.memberName(d.member), table: where })); break;

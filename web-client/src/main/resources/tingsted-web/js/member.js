@@ -8,7 +8,8 @@
  * shows "sending…" until the server acknowledges it, and what is typed is kept in the browser
  * until it is sent.
  */
-import { TingstedClient, validateCommand, storageKey, codePointLength } from './client.js';
+import { TingstedClient, validateCommand, storageKey, keepWithinLimit } from './client.js';
+import { tableStream, sessionStream } from './streams.js';
 import { Store, tablePhase, timersAt, timeIsUp, remainingMillis, formatCountdown, announcementsFor } from './store.js';
 import { chime, chimeEnabled, setChimeEnabled, unlockAudio } from './chime.js';
 import { setLanguage, preferredLanguage, t, translatePage } from './i18n.js';
@@ -85,14 +86,14 @@ export const ctx = {
     /** @param {string} stream @param {string} field @param {any} value */
     set: (stream, field, value) => keeper.set(stream, field, value),
   },
-  get tableStream() { return tableStream(); },
-  get sessionStream() { return sessionStream(); },
+  get tableStream() { return myTableStream(); },
+  get sessionStream() { return mySessionStream(); },
 };
 
-function tableStream() { return welcome?.table ? `table:${welcome.table}` : ''; }
-function sessionStream() { return welcome?.session ? `session:${welcome.session}` : ''; }
-function tableState() { return store.table(tableStream()); }
-function sessionState() { return store.session(sessionStream()); }
+function myTableStream() { return welcome?.table ? tableStream(welcome.table) : ''; }
+function mySessionStream() { return welcome?.session ? sessionStream(welcome.session) : ''; }
+function tableState() { return store.table(myTableStream()); }
+function sessionState() { return store.session(mySessionStream()); }
 /** The phase in force at the member's table, or null before the agenda starts. */
 function phaseNow() { return tablePhase(sessionState(), welcome?.table)?.phase ?? null; }
 /** Whether the phase and the member's role let them give the command now. @param {string} command */
@@ -499,7 +500,7 @@ function createCard(p) {
     if (ui.editing.has(pid)) stopEditing(pid);
     else {
       ui.editing.set(pid, { version: cur.version });
-      keeper.set(tableStream(), `edit.${pid}.version`, cur.version);
+      keeper.set(myTableStream(), `edit.${pid}.version`, cur.version);
     }
     fillEdit(card, cur, true);
     scheduleRender();
@@ -528,9 +529,9 @@ function createCard(p) {
   const editForm = h('form', { class: 'edit-form', hidden: true, novalidate: true },
     h('p', { class: 'conflict', 'data-test': 'conflict', role: 'alert', hidden: true }),
     h('div', { class: 'field' }, h('label', { for: etId, 'data-i18n': 'propose.titleLabel' }, t('propose.titleLabel')),
-      h('input', { id: etId, 'data-test': 'edit-title', 'data-keep': `edit.${pid}.title`, 'data-limit': '120', autocomplete: 'off' })),
+      h('input', { id: etId, 'data-test': 'edit-title', 'data-keep': `edit.${pid}.title`, 'data-limit': 'title', autocomplete: 'off' })),
     h('div', { class: 'field' }, h('label', { for: exId, 'data-i18n': 'propose.textLabel' }, t('propose.textLabel')),
-      h('textarea', { id: exId, 'data-test': 'edit-text', 'data-keep': `edit.${pid}.text`, rows: '4', 'data-limit': '2000' })),
+      h('textarea', { id: exId, 'data-test': 'edit-text', 'data-keep': `edit.${pid}.text`, rows: '4', 'data-limit': 'text' })),
     h('div', { class: 'row' },
       h('button', { type: 'submit', 'data-test': 'edit-save', 'data-i18n': 'proposal.save' }, t('proposal.save')),
       h('button', { type: 'button', class: 'secondary', 'data-i18n': 'common.cancel', onclick: () => { stopEditing(pid); scheduleRender(); editBtn.focus(); } }, t('common.cancel'))));
@@ -576,8 +577,8 @@ function createCard(p) {
   const kindSelect = h('select', { id: kindId, 'data-test': 'comment-kind' },
     ...['support', 'concern', 'question', 'other'].map((k) => h('option', { value: k, 'data-i18n': `comment.kind.${k}` }, t(`comment.kind.${k}`))));
   const keepKey = `comment.${pid}`;
-  const ctext = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: ctextId, 'data-test': 'comment-text', 'data-keep': keepKey, rows: '2', 'data-limit': '1000' }));
-  ctext.value = keeper.get(tableStream(), keepKey) ?? '';
+  const ctext = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: ctextId, 'data-test': 'comment-text', 'data-keep': keepKey, rows: '2', 'data-limit': 'commentText' }));
+  ctext.value = keeper.get(myTableStream(), keepKey) ?? '';
   if (ctext.value) ui.openComments.add(pid);
   const cerror = h('p', { class: 'error', role: 'alert' });
   const commentForm = h('form', { class: 'comment-form', novalidate: true },
@@ -591,7 +592,7 @@ function createCard(p) {
     e.preventDefault();
     const fields = { proposal: pid, kind: /** @type {HTMLSelectElement} */ (kindSelect).value, text: ctext.value, replyTo: ui.replyTo.get(pid) };
     if (validateCommand('comment', fields)) { send('comment', fields, cerror); return; }
-    const stream = tableStream();
+    const stream = myTableStream();
     ctext.value = '';
     keeper.clear(stream, keepKey);
     ui.replyTo.delete(pid);
@@ -607,11 +608,11 @@ function createCard(p) {
   card.append(tools, moveRow, error, editForm, commentsBox);
 
   // An edit typed before a reload comes back open, as it was.
-  const keptVersion = keeper.get(tableStream(), `edit.${pid}.version`);
+  const keptVersion = keeper.get(myTableStream(), `edit.${pid}.version`);
   if (typeof keptVersion === 'number' && p.status === 'open') {
     ui.editing.set(pid, { version: keptVersion });
-    /** @type {HTMLInputElement} */ (editForm.querySelector('[data-test=edit-title]')).value = keeper.get(tableStream(), `edit.${pid}.title`) ?? p.title;
-    /** @type {HTMLTextAreaElement} */ (editForm.querySelector('[data-test=edit-text]')).value = keeper.get(tableStream(), `edit.${pid}.text`) ?? p.text;
+    /** @type {HTMLInputElement} */ (editForm.querySelector('[data-test=edit-title]')).value = keeper.get(myTableStream(), `edit.${pid}.title`) ?? p.title;
+    /** @type {HTMLTextAreaElement} */ (editForm.querySelector('[data-test=edit-text]')).value = keeper.get(myTableStream(), `edit.${pid}.text`) ?? p.text;
     editForm.hidden = false;
   }
   return card;
@@ -620,7 +621,7 @@ function createCard(p) {
 /** Closes a proposal's edit form and forgets what was typed in it. @param {string} pid */
 function stopEditing(pid) {
   ui.editing.delete(pid);
-  const stream = tableStream();
+  const stream = myTableStream();
   for (const f of ['version', 'title', 'text']) keeper.clear(stream, `edit.${pid}.${f}`);
 }
 
@@ -697,7 +698,7 @@ function updateCard(card, p) {
   const form = q('.edit-form');
   const wasHidden = form.hidden;
   form.hidden = !st || !(open && mine);
-  if (st && wasHidden && !keeper.get(tableStream(), `edit.${p.id}.title`)) fillEdit(card, p, true);
+  if (st && wasHidden && !keeper.get(myTableStream(), `edit.${p.id}.title`)) fillEdit(card, p, true);
   const conflict = q('[data-test=conflict]');
   conflict.hidden = !st?.conflict;
   if (st?.conflict) {
@@ -786,15 +787,15 @@ function createCluster(c) {
   el.dataset.id = c.id;
   const error = h('p', { class: 'error', role: 'alert' });
   const keepKey = `rename.${c.id}`;
-  const rename = /** @type {HTMLInputElement} */ (h('input', { id: renameId, 'data-test': 'cluster-rename-name', 'data-keep': keepKey, 'data-limit': '80', autocomplete: 'off' }));
-  rename.value = keeper.get(tableStream(), keepKey) ?? '';
+  const rename = /** @type {HTMLInputElement} */ (h('input', { id: renameId, 'data-test': 'cluster-rename-name', 'data-keep': keepKey, 'data-limit': 'clusterName', autocomplete: 'off' }));
+  rename.value = keeper.get(myTableStream(), keepKey) ?? '';
   const renameForm = h('form', { class: 'row', novalidate: true },
     h('div', { class: 'field inline' }, h('label', { for: renameId, 'data-i18n': 'clusters.renameLabel' }, t('clusters.renameLabel')), rename),
     h('button', { type: 'submit', 'data-test': 'cluster-rename', 'data-i18n': 'clusters.rename' }, t('clusters.rename')));
   renameForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const name = rename.value.trim() ? rename.value : '';
-    const stream = tableStream();
+    const stream = myTableStream();
     if (!validateCommand('renameCluster', { name })) {
       rename.value = '';
       keeper.clear(stream, keepKey);
@@ -911,7 +912,7 @@ function saveSoon() {
 
 /** Puts what was typed into the page's own fields back, once the member's table is known. */
 function restoreStatic() {
-  const stream = tableStream();
+  const stream = myTableStream();
   if (ui.restoredFor === stream) return;
   ui.restoredFor = stream;
   for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#propose-form [data-keep], #cluster-form [data-keep]'))) {
@@ -960,15 +961,13 @@ function wireStatic() {
     b.addEventListener('click', () => showView(/** @type {string} */ (b.dataset.tab)));
   }
 
-  // Whatever is typed into a field with a data-keep key is kept until it is sent. A field's
-  // data-limit is its length in characters as the protocol counts them (an emoji is one; the
-  // browser's maxlength would count it as two and stop at half).
+  // Whatever is typed into a field with a data-keep key is kept until it is sent, cut at the
+  // field's limit (data-limit names it) in characters as the protocol counts them.
   document.addEventListener('input', (e) => {
     const el = /** @type {HTMLInputElement} */ (e.target);
-    const limit = Number(el?.dataset?.limit ?? 0);
-    if (limit > 0 && codePointLength(el.value) > limit) el.value = [...el.value].slice(0, limit).join('');
+    keepWithinLimit(el);
     const key = el?.dataset?.keep;
-    if (key && welcome) keeper.set(tableStream(), key, el.value);
+    if (key && welcome) keeper.set(myTableStream(), key, el.value);
   });
 
   const form = /** @type {HTMLFormElement} */ ($('propose-form'));
@@ -977,7 +976,7 @@ function wireStatic() {
     const title = /** @type {HTMLInputElement} */ ($('propose-title-input'));
     const text = /** @type {HTMLTextAreaElement} */ ($('propose-text-input'));
     const fields = { title: title.value, text: text.value };
-    const stream = tableStream();
+    const stream = myTableStream();
     if (!validateCommand('propose', fields)) {
       form.reset();
       keeper.clear(stream, 'propose.title');
@@ -998,7 +997,7 @@ function wireStatic() {
     e.preventDefault();
     const name = /** @type {HTMLInputElement} */ ($('cluster-new-name'));
     const fields = { name: name.value };
-    const stream = tableStream();
+    const stream = myTableStream();
     if (!validateCommand('createCluster', fields)) {
       name.value = '';
       keeper.clear(stream, 'cluster.new');
@@ -1042,8 +1041,8 @@ async function main() {
   client.addEventListener('welcome', (e) => {
     const w = /** @type {CustomEvent} */ (e).detail;
     if (welcome?.table && welcome.table !== w.table) {
-      store.drop(`table:${welcome.table}`);
-      keeper.drop(`table:${welcome.table}`);
+      store.drop(tableStream(welcome.table));
+      keeper.drop(tableStream(welcome.table));
     }
     welcome = w;
     try { localStorage.setItem(welcomeKey, JSON.stringify(w)); } catch { /* storage full */ }

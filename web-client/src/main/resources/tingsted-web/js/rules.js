@@ -1,24 +1,15 @@
 // @ts-check
 /**
  * The table's rules as the member app needs them before it sends anything: which actions the
- * phase opens to members, and whether a ballot fits its vote. They mirror the server's
- * (deliberation/Phases.java and BallotRules.java); both are checked against the same cases in
+ * phase opens to members, and whether a ballot fits its vote. The phase windows and the scale
+ * come from the server (contract.js, written from deliberation/Phases.java); the ballot check
+ * mirrors BallotRules.java, and both sides are checked against the same cases in
  * protocol/src/test/resources/rules/, so that a screen never offers what the server refuses,
  * nor refuses what it would take.
  */
+import { PHASE_WINDOWS, SCALE } from './contract.js';
 
-/** Member commands the phase holds back, and the phases that open them (Phases.java). */
-export const PHASE_WINDOWS = Object.freeze({
-  propose: ['propose'],
-  edit: ['propose', 'discuss'],
-  withdraw: ['propose', 'discuss'],
-  comment: ['propose', 'discuss', 'cluster'],
-  createCluster: ['cluster'],
-  renameCluster: ['cluster'],
-  moveToCluster: ['cluster'],
-  mergeClusters: ['cluster'],
-  dissolveCluster: ['cluster'],
-});
+export { PHASE_WINDOWS };
 
 /**
  * Whether the phase lets a person of this role give the command. Facilitators act in any phase;
@@ -71,7 +62,7 @@ export function ballotProblem(vote, ballot) {
   if (Object.keys(scale).length === 0) return { code: 'empty' };
   for (const [item, n] of Object.entries(scale)) {
     if (!known(item)) return { code: 'unknownItem', item };
-    if (!Number.isInteger(n) || n < 1 || n > 5) return { code: 'rating', item };
+    if (!Number.isInteger(n) || n < SCALE.min || n > SCALE.max) return { code: 'rating', item };
   }
   return null;
 }

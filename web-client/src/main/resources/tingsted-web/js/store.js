@@ -5,6 +5,7 @@
  * reducers (applyTableEvent, applySessionEvent) are exported for tests; they change the
  * state they are given and return it.
  */
+import { parseStream } from './streams.js';
 
 /** @param {string} [table] */
 export function emptyTable(table = '') {
@@ -500,7 +501,7 @@ export class Store extends EventTarget {
 
   /** @param {{stream: string, seq: number, state: any}} msg */
   applySnapshot(msg) {
-    const kind = msg.stream.split(':')[0];
+    const kind = parseStream(msg.stream)?.kind;
     if (kind === 'table') this.streams.set(msg.stream, tableFromSnapshot(msg.state));
     else if (kind === 'session') this.streams.set(msg.stream, sessionFromSnapshot(msg.state));
     else return false;
@@ -514,18 +515,18 @@ export class Store extends EventTarget {
    * @param {{stream: string, seq: number, kind: string, data: any, at?: number, by?: string | null}} msg
    */
   applyEvent(msg) {
-    const [kind, id] = msg.stream.split(':');
+    const parsed = parseStream(msg.stream);
+    if (!parsed) return false;
+    const { kind, id } = parsed;
     const last = this.seqs.get(msg.stream);
     if (last !== undefined && msg.seq <= last) return false;
     let state = this.streams.get(msg.stream);
     if (kind === 'table') {
       state ??= emptyTable(id);
       applyTableEvent(state, msg);
-    } else if (kind === 'session') {
+    } else {
       state ??= emptySession(id);
       applySessionEvent(state, msg);
-    } else {
-      return false;
     }
     this.streams.set(msg.stream, state);
     this.seqs.set(msg.stream, msg.seq);

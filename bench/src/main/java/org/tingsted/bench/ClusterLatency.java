@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.tingsted.protocol.StreamId;
 import org.tingsted.protocol.ConnectionCommand;
 import org.tingsted.protocol.Device;
 import org.tingsted.protocol.Protocol;
@@ -108,7 +109,7 @@ public final class ClusterLatency {
       for (int i = 0; i <= senders; i++) {
         people.add(await(roster.addMember(assembly.id(), "Member " + i, Role.MEMBER, null, table)));
       }
-      String stream = "table:" + table;
+      StreamId stream = StreamId.table(table);
       // With three nodes: the table's owner, the senders' node and the reader's node all differ.
       int owner = ownerIndex(nodes, stream);
       TingstedNode first = nodes.get((owner + 1) % size);
@@ -122,7 +123,7 @@ public final class ClusterLatency {
       var delivered = new CountDownLatch(total);
       var acked = new CountDownLatch(total);
       connect(clients, last.port(), token(last, assembly, people.get(senders)), message -> {
-        if (message instanceof Push.Event e && e.stream().equals(stream) && e.kind().equals("proposed")) {
+        if (message instanceof Push.Event e && e.stream().equals(stream.name()) && e.kind().equals("proposed")) {
           Long sent = intended.get(e.data().get("title").asText());
           if (sent != null) {
             synchronized (delivery) {
@@ -185,7 +186,7 @@ public final class ClusterLatency {
     }
   }
 
-  private static int ownerIndex(List<TingstedNode> nodes, String stream) {
+  private static int ownerIndex(List<TingstedNode> nodes, StreamId stream) {
     for (int i = 0; i < nodes.size(); i++) {
       if (nodes.get(i).owns(stream)) {
         return i;

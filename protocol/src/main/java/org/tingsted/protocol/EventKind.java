@@ -20,61 +20,58 @@ import java.util.Optional;
  * know (new kinds are a compatible change).
  */
 public enum EventKind {
-    PROPOSED("proposed", Stream.TABLE, 1),
-    PROPOSAL_EDITED("proposalEdited", Stream.TABLE, 1),
-    PROPOSAL_WITHDRAWN("proposalWithdrawn", Stream.TABLE, 1),
-    COMMENTED("commented", Stream.TABLE, 1),
-    CLUSTER_CREATED("clusterCreated", Stream.TABLE, 1),
-    CLUSTER_RENAMED("clusterRenamed", Stream.TABLE, 1),
-    PROPOSAL_MOVED("proposalMoved", Stream.TABLE, 1),
-    CLUSTERS_MERGED("clustersMerged", Stream.TABLE, 1),
-    CLUSTER_DISSOLVED("clusterDissolved", Stream.TABLE, 1),
-    VOTE_OPENED("voteOpened", Stream.TABLE, 1),
-    BALLOT_CAST("ballotCast", Stream.TABLE, 1),
-    VOTE_CLOSED("voteClosed", Stream.TABLE, 1),
-    ITEM_HIDDEN("itemHidden", Stream.TABLE, 1),
-    ITEM_RESTORED("itemRestored", Stream.TABLE, 1),
+    PROPOSED("proposed", StreamId.Kind.TABLE, 1),
+    PROPOSAL_EDITED("proposalEdited", StreamId.Kind.TABLE, 1),
+    PROPOSAL_WITHDRAWN("proposalWithdrawn", StreamId.Kind.TABLE, 1),
+    COMMENTED("commented", StreamId.Kind.TABLE, 1),
+    CLUSTER_CREATED("clusterCreated", StreamId.Kind.TABLE, 1),
+    CLUSTER_RENAMED("clusterRenamed", StreamId.Kind.TABLE, 1),
+    PROPOSAL_MOVED("proposalMoved", StreamId.Kind.TABLE, 1),
+    CLUSTERS_MERGED("clustersMerged", StreamId.Kind.TABLE, 1),
+    CLUSTER_DISSOLVED("clusterDissolved", StreamId.Kind.TABLE, 1),
+    VOTE_OPENED("voteOpened", StreamId.Kind.TABLE, 1),
+    BALLOT_CAST("ballotCast", StreamId.Kind.TABLE, 1),
+    VOTE_CLOSED("voteClosed", StreamId.Kind.TABLE, 1),
+    ITEM_HIDDEN("itemHidden", StreamId.Kind.TABLE, 1),
+    ITEM_RESTORED("itemRestored", StreamId.Kind.TABLE, 1),
     /** Made by {@code publishResult}: a closed vote's result, shown to the members. */
-    RESULT_PUBLISHED("resultPublished", Stream.TABLE, 1),
+    RESULT_PUBLISHED("resultPublished", StreamId.Kind.TABLE, 1),
     /** Made by {@code setVideoLink}: the table's video-call link, {@code url} (absent when cleared). */
-    VIDEO_LINK_SET("videoLinkSet", Stream.TABLE, 1),
+    VIDEO_LINK_SET("videoLinkSet", StreamId.Kind.TABLE, 1),
 
     // On a table's stream: the speaking queue.
-    HAND_RAISED("handRaised", Stream.TABLE, 1),
-    HAND_LOWERED("handLowered", Stream.TABLE, 1),
-    FLOOR_GIVEN("floorGiven", Stream.TABLE, 1),
-    TURN_ENDED("turnEnded", Stream.TABLE, 1),
-    QUEUE_REORDERED("queueReordered", Stream.TABLE, 1),
+    HAND_RAISED("handRaised", StreamId.Kind.TABLE, 1),
+    HAND_LOWERED("handLowered", StreamId.Kind.TABLE, 1),
+    FLOOR_GIVEN("floorGiven", StreamId.Kind.TABLE, 1),
+    TURN_ENDED("turnEnded", StreamId.Kind.TABLE, 1),
+    QUEUE_REORDERED("queueReordered", StreamId.Kind.TABLE, 1),
 
     // On a session's stream: the plenary.
-    DRAFT_PROMOTED("draftPromoted", Stream.SESSION, 1),
-    DRAFT_EDITED("draftEdited", Stream.SESSION, 1),
-    DRAFTS_MERGED("draftsMerged", Stream.SESSION, 1),
-    DRAFT_WITHDRAWN("draftWithdrawn", Stream.SESSION, 1),
-    FINAL_VOTE_OPENED("finalVoteOpened", Stream.SESSION, 1),
-    FINAL_BALLOT_CAST("finalBallotCast", Stream.SESSION, 1),
-    FINAL_VOTE_CLOSED("finalVoteClosed", Stream.SESSION, 1),
+    DRAFT_PROMOTED("draftPromoted", StreamId.Kind.SESSION, 1),
+    DRAFT_EDITED("draftEdited", StreamId.Kind.SESSION, 1),
+    DRAFTS_MERGED("draftsMerged", StreamId.Kind.SESSION, 1),
+    DRAFT_WITHDRAWN("draftWithdrawn", StreamId.Kind.SESSION, 1),
+    FINAL_VOTE_OPENED("finalVoteOpened", StreamId.Kind.SESSION, 1),
+    FINAL_BALLOT_CAST("finalBallotCast", StreamId.Kind.SESSION, 1),
+    FINAL_VOTE_CLOSED("finalVoteClosed", StreamId.Kind.SESSION, 1),
     /** Recorded by an administrator through the admin API, not by a client command. */
-    ANSWER_RECORDED("answerRecorded", Stream.SESSION, 1),
-    REPORT_PUBLISHED("reportPublished", Stream.SESSION, 1),
-    REPORT_UNPUBLISHED("reportUnpublished", Stream.SESSION, 1),
+    ANSWER_RECORDED("answerRecorded", StreamId.Kind.SESSION, 1),
+    REPORT_PUBLISHED("reportPublished", StreamId.Kind.SESSION, 1),
+    REPORT_UNPUBLISHED("reportUnpublished", StreamId.Kind.SESSION, 1),
 
     // On a session's stream: the facilitators' control channel.
-    AGENDA_SET("agendaSet", Stream.SESSION, 1),
+    AGENDA_SET("agendaSet", StreamId.Kind.SESSION, 1),
     /** The session's phase, or one table's own sub-phase, changed. */
-    PHASE_CHANGED("phaseChanged", Stream.SESSION, 1),
-    TIMER_STARTED("timerStarted", Stream.SESSION, 1),
-    TIMER_PAUSED("timerPaused", Stream.SESSION, 1),
-    TIMER_RESUMED("timerResumed", Stream.SESSION, 1),
-    TIMER_EXTENDED("timerExtended", Stream.SESSION, 1),
-    TIMER_CANCELLED("timerCancelled", Stream.SESSION, 1),
+    PHASE_CHANGED("phaseChanged", StreamId.Kind.SESSION, 1),
+    TIMER_STARTED("timerStarted", StreamId.Kind.SESSION, 1),
+    TIMER_PAUSED("timerPaused", StreamId.Kind.SESSION, 1),
+    TIMER_RESUMED("timerResumed", StreamId.Kind.SESSION, 1),
+    TIMER_EXTENDED("timerExtended", StreamId.Kind.SESSION, 1),
+    TIMER_CANCELLED("timerCancelled", StreamId.Kind.SESSION, 1),
     /** Made by the server's clock, not by a command: {@code by} is null. */
-    TIMER_ELAPSED("timerElapsed", Stream.SESSION, 1),
-    ANNOUNCED("announced", Stream.SESSION, 1),
-    MEMBER_MOVED("memberMoved", Stream.SESSION, 1);
-
-    /** Which kind of stream an event belongs to. */
-    public enum Stream { TABLE, SESSION }
+    TIMER_ELAPSED("timerElapsed", StreamId.Kind.SESSION, 1),
+    ANNOUNCED("announced", StreamId.Kind.SESSION, 1),
+    MEMBER_MOVED("memberMoved", StreamId.Kind.SESSION, 1);
 
     private static final Map<String, EventKind> BY_WIRE = new HashMap<>();
 
@@ -87,10 +84,10 @@ public enum EventKind {
     }
 
     private final String wire;
-    private final Stream stream;
+    private final StreamId.Kind stream;
     private final int version;
 
-    EventKind(String wire, Stream stream, int version) {
+    EventKind(String wire, StreamId.Kind stream, int version) {
         this.wire = wire;
         this.stream = stream;
         this.version = version;
@@ -101,7 +98,8 @@ public enum EventKind {
         return wire;
     }
 
-    public Stream stream() {
+    /** The kind of stream the kind's events are on. */
+    public StreamId.Kind stream() {
         return stream;
     }
 

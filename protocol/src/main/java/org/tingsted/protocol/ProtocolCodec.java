@@ -262,7 +262,12 @@ public final class ProtocolCodec {
 
     /** A client message's {@code type} as on the wire, e.g. {@code propose}. */
     public static String typeName(ClientMessage message) {
-        return CLIENT_TYPE_NAMES.get(message.getClass());
+        return typeName(message.getClass());
+    }
+
+    /** The {@code type} on the wire of a kind of client message, e.g. {@code propose}. */
+    public static String typeName(Class<? extends ClientMessage> type) {
+        return CLIENT_TYPE_NAMES.get(type);
     }
 
     private static Set<String> typeNames(Class<?> root) {

@@ -1,5 +1,6 @@
 package org.tingsted.server;
 
+import org.tingsted.protocol.StreamId;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.roster.TablePlace;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -67,7 +67,7 @@ final class Demo {
   /** Sets the demo agenda on the session day unless it has one (a restart, or one the lead changed). */
   static Future<Void> withAgenda(Assembly assembly, Streams streams) {
     Session day = assembly.sessions().get(0);
-    String stream = StreamNames.ofSession(day.id());
+    StreamId stream = StreamId.session(day.id());
     Member lead = assembly.members().values().stream().filter(m -> m.role() == Role.LEAD_FACILITATOR)
         .findFirst().orElse(null);
     if (lead == null) {

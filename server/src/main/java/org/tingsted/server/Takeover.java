@@ -1,5 +1,6 @@
 package org.tingsted.server;
 
+import org.tingsted.protocol.StreamId;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -19,7 +20,6 @@ import org.tingsted.server.http.HttpVerticle;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.Session;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -122,18 +122,6 @@ final class Takeover {
     });
   }
 
-  /** Every stream of every assembly: its sessions' and their tables'. */
-  private static List<String> streamsOf(List<Assembly> assemblies) {
-    var names = new ArrayList<String>();
-    for (Assembly assembly : assemblies) {
-      for (Session session : assembly.sessions()) {
-        names.add(StreamNames.ofSession(session.id()));
-        session.tables().forEach(t -> names.add(StreamNames.ofTable(t.id())));
-      }
-    }
-    return names;
-  }
-
   private void settle() {
     pending = -1;
     if (!hazelcast.getLifecycleService().isRunning()) {
@@ -149,7 +137,7 @@ final class Takeover {
     var gone = List.copyOf(dead);
     dead.clear();
     boolean oldest = hazelcast.getCluster().getMembers().iterator().next().localMember();
-    roster.all().compose(assemblies -> streams.reconcileOwned(streamsOf(assemblies))
+    roster.all().compose(assemblies -> streams.reconcileOwned(assemblies.stream().flatMap(a -> a.streams().stream()).toList())
         .onSuccess(checked -> LOG.info("the cluster changed: {} members; checked the {} streams this node owns",
             hazelcast.getCluster().getMembers().size(), checked))
         .onFailure(e -> LOG.warn("could not check this node's streams against the journal", e))

@@ -1,5 +1,6 @@
 package org.tingsted.server;
 
+import org.tingsted.protocol.StreamId;
 import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
@@ -191,8 +192,8 @@ public final class TingstedNode {
   }
 
   /** Whether this node owns the working copy of {@code stream} now. */
-  public boolean owns(String stream) {
-    var owner = hazelcast.getPartitionService().getPartition(stream).getOwner();
+  public boolean owns(StreamId stream) {
+    var owner = hazelcast.getPartitionService().getPartition(stream.name()).getOwner();
     return owner != null && owner.localMember();
   }
 

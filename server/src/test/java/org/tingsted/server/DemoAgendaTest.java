@@ -1,5 +1,6 @@
 package org.tingsted.server;
 
+import org.tingsted.protocol.StreamId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -10,7 +11,6 @@ import org.tingsted.server.deliberation.PhaseKind;
 import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Member;
-import org.tingsted.server.streams.StreamNames;
 
 /** The demo as --demo starts it: people without roles in their names, and a session day with its agenda. */
 @DisplayName("The demo")
@@ -27,7 +27,7 @@ class DemoAgendaTest {
       assertThat(demo.sessions().get(0).date()).as("the demo day is today, for its report")
           .isIn(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString(),
               java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).minusDays(1).toString());
-      String stream = StreamNames.ofSession(demo.sessions().get(0).id());
+      var stream = StreamId.session(demo.sessions().get(0).id());
       var entry = LiveAssembly.await(node.streams().read(stream));
       SessionBoard board = (SessionBoard) entry.state();
       assertThat(board.agenda()).extracting(AgendaItem::phase).containsExactly(PhaseKind.WELCOME, PhaseKind.PROPOSE,

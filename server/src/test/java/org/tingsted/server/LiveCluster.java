@@ -151,7 +151,7 @@ public final class LiveCluster implements AutoCloseable {
   /** The index of the node that owns {@code stream}. */
   public int ownerOf(String stream) {
     for (int i = 0; i < nodes.size(); i++) {
-      if (nodes.get(i).owns(stream)) {
+      if (nodes.get(i).owns(org.tingsted.protocol.StreamId.of(stream))) {
         return i;
       }
     }

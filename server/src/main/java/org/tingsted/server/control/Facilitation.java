@@ -1,5 +1,6 @@
 package org.tingsted.server.control;
 
+import org.tingsted.protocol.StreamId;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +17,6 @@ import org.tingsted.server.deliberation.TableCommand;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.streams.Outcome;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -52,9 +52,9 @@ public final class Facilitation {
   public Future<Outcome> move(String assembly, String session, Actor lead, String member, String toTable,
                               String commandId) {
     return roster.move(assembly, member, toTable)
-        .compose(from -> streams.execute(StreamNames.ofSession(session),
+        .compose(from -> streams.execute(StreamId.session(session),
                 new SessionCommand.MoveMember(member, from, toTable), lead, commandId)
-            .onSuccess(moved -> streams.execute(StreamNames.ofTable(from), new TableCommand.LowerHand(member),
+            .onSuccess(moved -> streams.execute(StreamId.table(from), new TableCommand.LowerHand(member),
                 lead, commandId + "-lower")));
   }
 
@@ -65,7 +65,7 @@ public final class Facilitation {
    */
   public Future<SessionCommand.PromoteDraft> promotion(String table, String proposal, String cluster, String title,
                                                        String text) {
-    return streams.read(StreamNames.ofTable(table)).compose(entry -> {
+    return streams.read(StreamId.table(table)).compose(entry -> {
       Source source = source(table, (Board) entry.state(), proposal, cluster);
       if (source == null) {
         return Future.failedFuture(new NotFound(proposal != null

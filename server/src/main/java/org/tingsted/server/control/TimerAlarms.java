@@ -1,5 +1,6 @@
 package org.tingsted.server.control;
 
+import org.tingsted.protocol.StreamId;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,7 +21,6 @@ import org.tingsted.server.deliberation.TimerStatus;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.streams.StreamEntry;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -58,7 +58,7 @@ public final class TimerAlarms {
     this.streams = streams;
     streams.onAccepted(accepted -> {
       if (accepted.state() instanceof SessionBoard session) {
-        context.runOnContext(v -> watch(accepted.stream(), session));
+        context.runOnContext(v -> watch(StreamId.of(accepted.stream()), session));
       }
     });
   }
@@ -73,7 +73,7 @@ public final class TimerAlarms {
       var owned = new ArrayList<Future<StreamEntry>>();
       for (Assembly assembly : assemblies) {
         for (Session session : assembly.sessions()) {
-          String stream = StreamNames.ofSession(session.id());
+          StreamId stream = StreamId.session(session.id());
           if (streams.ownedHere(stream)) {
             owned.add(streams.read(stream).onSuccess(entry -> watch(stream, (SessionBoard) entry.state())));
           } else {
@@ -87,7 +87,7 @@ public final class TimerAlarms {
   }
 
   /** Sets the alarms a session's state asks for, and drops those it no longer does. */
-  private void watch(String stream, SessionBoard board) {
+  private void watch(StreamId stream, SessionBoard board) {
     var wanted = new HashMap<String, Timer>();
     for (Timer t : board.timers().values()) {
       if (t.status() == TimerStatus.RUNNING) {
@@ -105,7 +105,7 @@ public final class TimerAlarms {
   }
 
   /** Drops every alarm of a session this node no longer owns. */
-  private void forget(String stream) {
+  private void forget(StreamId stream) {
     for (Iterator<Map.Entry<String, Long>> it = alarms.entrySet().iterator(); it.hasNext(); ) {
       var alarm = it.next();
       if (alarm.getKey().startsWith(stream + "|")) {
@@ -115,7 +115,7 @@ public final class TimerAlarms {
     }
   }
 
-  private long arm(String stream, Timer timer, String key, int attempt) {
+  private long arm(StreamId stream, Timer timer, String key, int attempt) {
     if (attempt == 0) {
       LOG.info("timer {} of {} armed for {}", timer.id(), stream, timer.deadline());
     }
@@ -123,7 +123,7 @@ public final class TimerAlarms {
     return vertx.setTimer(delay, id -> fire(stream, timer, key, attempt));
   }
 
-  private void fire(String stream, Timer timer, String key, int attempt) {
+  private void fire(StreamId stream, Timer timer, String key, int attempt) {
     streams.execute(stream, new SessionCommand.ElapseTimer(timer.id(), 0), SERVER, "elapse-" + timer.id() + "-" + timer.deadline())
         .onSuccess(outcome -> {
           // "Not due yet" when this node's clock ran ahead of the owner's: ask again shortly.
@@ -151,7 +151,7 @@ public final class TimerAlarms {
         });
   }
 
-  private static String key(String stream, Timer timer) {
+  private static String key(StreamId stream, Timer timer) {
     return stream + "|" + timer.id() + "|" + timer.deadline();
   }
 }

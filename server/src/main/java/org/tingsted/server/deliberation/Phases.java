@@ -53,6 +53,18 @@ public final class Phases {
       new Window(DissolveCluster.class, "clustering", EnumSet.of(CLUSTER)));
 
   /**
+   * The commands the phase holds back, in a fixed order, each with the phases that open it to
+   * members: what the web client is given so that it offers only what the server would take.
+   */
+  public static java.util.Map<Class<? extends TableCommand>, Set<PhaseKind>> windows() {
+    var windows = new java.util.LinkedHashMap<Class<? extends TableCommand>, Set<PhaseKind>>();
+    for (Window window : WINDOWS) {
+      windows.put(window.command(), java.util.Collections.unmodifiableSet(EnumSet.copyOf(window.open())));
+    }
+    return java.util.Collections.unmodifiableMap(windows);
+  }
+
+  /**
    * Why {@code role} may not give {@code command} in {@code phase}, or null when it may (and
    * when any of the three is missing: the table's own rules answer that).
    */

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Something that happened in a session's plenary. Events are self-contained: {@link
  * Plenary#evolve} needs only the board and the event, and every generated id is inside the
- * event, so replaying the same events always rebuilds the same board. The wire kind of an event
- * is its simple class name in lowerCamelCase, so these names are part of the protocol.
+ * event, so replaying the same events always rebuilds the same board. An event's name on the wire
+ * and in the journal is not its Java name: it is registered in {@code EventKind} and bound to
+ * the record in {@code streams.EventKinds}, so a record may be renamed freely.
  */
 public sealed interface SessionEvent extends Event {
 

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Something that happened on a table's board. Events are self-contained: {@link Table#evolve}
  * needs only the board and the event, and every generated id is inside the event, so replaying
- * the same events always rebuilds the same board. The wire kind of an event is its simple class
- * name in lowerCamelCase, so these names are part of the protocol.
+ * the same events always rebuilds the same board. An event's name on the wire
+ * and in the journal is not its Java name: it is registered in {@code EventKind} and bound to
+ * the record in {@code streams.EventKinds}, so a record may be renamed freely.
  */
 public sealed interface TableEvent extends Event {
 

@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import org.tingsted.protocol.StreamId;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -35,7 +36,6 @@ import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.Outcome;
-import org.tingsted.server.streams.StreamNames;
 
 /**
  * One WebSocket: the member it speaks for, the streams it reads, and the rules of the
@@ -62,7 +62,7 @@ final class Connection {
   private Actor actor;
   private Device device;
   /** The feeds this connection reads, by stream name. */
-  private final Map<String, StreamFeed> feeds = new LinkedHashMap<>();
+  private final Map<StreamId, StreamFeed> feeds = new LinkedHashMap<>();
 
   Connection(Gateway gateway, ServerWebSocket socket) {
     this.gateway = gateway;
@@ -217,14 +217,14 @@ final class Connection {
       gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
       gateway.meters().opened();
       var streams = new LinkedHashMap<String, Long>();
-      feeds.values().forEach(f -> streams.put(f.stream, f.seq()));
+      feeds.values().forEach(f -> streams.put(f.stream.name(), f.seq()));
       reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
           new org.tingsted.protocol.Member(who.id(), who.name(), Translation.role(who.role())),
           assembly.id(), who.session(), who.table(), streams));
       Map<String, Long> resume = hello.resume() == null ? Map.of() : hello.resume();
-      feeds.values().forEach(f -> f.attach(this, resume.get(f.stream)));
+      feeds.values().forEach(f -> f.attach(this, resume.get(f.stream.name())));
       if (who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR) {
-        consoleDue(StreamNames.ofSession(who.session()));
+        consoleDue(StreamId.session(who.session()));
       }
       for (StreamFeed f : feeds.values()) {
         if (f.table == null) {
@@ -244,28 +244,28 @@ final class Connection {
    * table they run; a lead facilitator, or an observer without a table, reads every table of
    * the session.
    */
-  private static List<String> readableStreams(Assembly assembly, Member who) {
-    var streams = new ArrayList<String>();
+  private static List<StreamId> readableStreams(Assembly assembly, Member who) {
+    var streams = new ArrayList<StreamId>();
     if (who.role() == Role.FACILITATOR && who.table() != null) {
-      who.facilitates().forEach(t -> streams.add(StreamNames.ofTable(t)));
+      who.facilitates().forEach(t -> streams.add(StreamId.table(t)));
     } else if (who.table() != null && who.role() != Role.LEAD_FACILITATOR) {
-      streams.add(StreamNames.ofTable(who.table()));
+      streams.add(StreamId.table(who.table()));
     } else {
       assembly.session(who.session()).map(Session::tables).orElse(List.of())
-          .forEach(t -> streams.add(StreamNames.ofTable(t.id())));
+          .forEach(t -> streams.add(StreamId.table(t.id())));
     }
-    streams.add(StreamNames.ofSession(who.session()));
+    streams.add(StreamId.session(who.session()));
     return streams;
   }
 
   private void history(ConnectionCommand.History request) {
-    StreamFeed feed = feeds.get(request.stream());
+    StreamFeed feed = StreamId.parse(request.stream()).map(feeds::get).orElse(null);
     if (feed == null) {
       refuse(request.id(), ErrorCode.FORBIDDEN, "you do not read the stream " + request.stream());
       return;
     }
     gateway.streams().history(feed.stream, request.fromSeq(), request.pageSize())
-        .onSuccess(page -> reply(new Reply.History(request.id(), feed.stream,
+        .onSuccess(page -> reply(new Reply.History(request.id(), feed.stream.name(),
             page.events().stream().map(e -> feed.visibleTo(this, e)).filter(java.util.Objects::nonNull).toList(),
             page.next())))
         .onFailure(e -> {
@@ -284,7 +284,7 @@ final class Connection {
       refuse(command.id(), ErrorCode.INVALID, "name the table this command is for");
       return;
     }
-    String stream = StreamNames.ofTable(table);
+    StreamId stream = StreamId.table(table);
     if (!feeds.containsKey(stream)) {
       refuse(command.id(), ErrorCode.FORBIDDEN, "you are not at table " + table);
       return;
@@ -292,14 +292,14 @@ final class Connection {
     org.tingsted.server.deliberation.TableCommand model = Translation.toModel(command);
     // The phase is the session owner's, not this node's copy of the session: the streams read it there.
     settle(command, arrived, stream, gateway.streams().execute(stream, model, actorAt(table), command.id(),
-        StreamNames.ofSession(member.session())));
+        StreamId.session(member.session())));
   }
 
   /**
    * Something the console shows changed on {@code stream}: a facilitator gets a new console
    * within {@link Protocol#CONSOLE_INTERVAL_MILLIS}, never more often.
    */
-  void consoleDue(String stream) {
+  void consoleDue(StreamId stream) {
     if (state != State.OPEN || consoleTimer >= 0 || !feeds.containsKey(stream)) {
       return;
     }
@@ -316,14 +316,14 @@ final class Connection {
           .filter(t -> member.role() == Role.LEAD_FACILITATOR || member.facilitatesTable(t.id())).toList();
       var boards = new ArrayList<Board>();
       for (var table : shown) {
-        StreamFeed feed = feeds.get(StreamNames.ofTable(table.id()));
+        StreamFeed feed = feeds.get(StreamId.table(table.id()));
         if (feed == null) {
           return;
         }
         boards.add((Board) feed.state());
       }
       send(gateway.frames().encode(Console.build(assembly, shown, session(), boards,
-          table -> feeds.get(StreamNames.ofTable(table)).presence(), System.currentTimeMillis())));
+          table -> feeds.get(StreamId.table(table)).presence(), System.currentTimeMillis())));
     });
   }
 
@@ -355,7 +355,7 @@ final class Connection {
 
   /** The session's state as this node follows it. */
   private SessionBoard session() {
-    return (SessionBoard) feeds.get(StreamNames.ofSession(member.session())).state();
+    return (SessionBoard) feeds.get(StreamId.session(member.session())).state();
   }
 
   /**
@@ -363,7 +363,7 @@ final class Connection {
    * roster first, so that wherever they connect next they sit at their new table.
    */
   private void control(ControlCommand command, long arrived) {
-    String stream = StreamNames.ofSession(member.session());
+    StreamId stream = StreamId.session(member.session());
     Future<Outcome> outcome;
     if (command instanceof ControlCommand.MoveMember move) {
       if (actor.role() != Role.LEAD_FACILITATOR) {
@@ -387,7 +387,7 @@ final class Connection {
     if (state != State.OPEN || member.table() == null || member.role() == Role.LEAD_FACILITATOR) {
       return;
     }
-    StreamFeed old = feeds.remove(StreamNames.ofTable(from));
+    StreamFeed old = feeds.remove(StreamId.table(from));
     if (old != null) {
       old.detach(this);
       gateway.feeds().release(old);
@@ -400,7 +400,7 @@ final class Connection {
       assembly = fresh;
       member = fresh.members().get(member.id());
       actor = new Actor(member.id(), member.role(), member.table());
-      gateway.feeds().hold(StreamNames.ofTable(to)).onSuccess(feed -> {
+      gateway.feeds().hold(StreamId.table(to)).onSuccess(feed -> {
         if (state != State.OPEN) {
           gateway.feeds().release(feed);
           return;
@@ -418,7 +418,7 @@ final class Connection {
    * the session's members as its electorate.
    */
   private void plenary(PlenaryCommand command, long arrived) {
-    String stream = StreamNames.ofSession(member.session());
+    StreamId stream = StreamId.session(member.session());
     Future<? extends SessionCommand> translated;
     if (command instanceof PlenaryCommand.Promote promote) {
       // The role first: whoever may not promote learns nothing about the table's board.
@@ -444,7 +444,7 @@ final class Connection {
    * Answers a command once its outcome is known: an ack or the model's refusal; a roster or
    * lookup refusal on the way there with its code; anything else as {@code internal}, logged.
    */
-  private void settle(ClientMessage command, long arrived, String stream, Future<Outcome> outcome) {
+  private void settle(ClientMessage command, long arrived, StreamId stream, Future<Outcome> outcome) {
     String id = command.id();
     String type = ProtocolCodec.typeName(command);
     outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
@@ -521,7 +521,7 @@ final class Connection {
       gateway.closed(member.id(), this);
       gateway.meters().closed();
     }
-    if (was == State.OPEN && member.table() != null && feeds.containsKey(StreamNames.ofTable(member.table()))) {
+    if (was == State.OPEN && member.table() != null && feeds.containsKey(StreamId.table(member.table()))) {
       gateway.presence().leave(assembly, member.table(), key);
     }
     if (was != State.JOINING) {

@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import org.tingsted.protocol.StreamId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ final class Feeds {
   private final Vertx vertx;
   private final Streams streams;
   private final Frames frames;
-  private final Map<String, Held> feeds = new HashMap<>();
+  private final Map<StreamId, Held> feeds = new HashMap<>();
   private final BiConsumer<StreamFeed, StreamEvent> changes;
   private final Meters meters;
 
@@ -47,7 +48,7 @@ final class Feeds {
    * counts at once, not when the feed is ready: otherwise a feed another socket lets go of
    * meanwhile would be stopped under this one, which would then read a feed that hears nothing.
    */
-  Future<StreamFeed> hold(String stream) {
+  Future<StreamFeed> hold(StreamId stream) {
     Held held = feeds.get(stream);
     if (held == null) {
       var created = new StreamFeed(vertx, streams, frames, stream, meters.delivery());

@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import org.tingsted.protocol.StreamId;
 import org.tingsted.protocol.ProtocolCodec;
 import org.tingsted.protocol.Push;
 import org.tingsted.protocol.ServerMessage;
@@ -32,7 +33,7 @@ final class Frames {
   }
 
   /** The {@code snapshot} frame of a stream's state as one reader may see it. */
-  String snapshot(String stream, long seq, State visible) {
-    return encode(new Push.Snapshot(stream, seq, ModelJson.tree(visible)));
+  String snapshot(StreamId stream, long seq, State visible) {
+    return encode(new Push.Snapshot(stream.name(), seq, ModelJson.tree(visible)));
   }
 }

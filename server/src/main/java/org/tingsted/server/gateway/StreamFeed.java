@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import org.tingsted.protocol.StreamId;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +24,6 @@ import org.tingsted.server.deliberation.State;
 import org.tingsted.server.streams.StreamEntry;
 import org.tingsted.server.streams.StreamEvent;
 import org.tingsted.server.streams.StreamKind;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -58,7 +58,7 @@ final class StreamFeed {
   private final Streams streams;
   private final Frames frames;
   private final StreamKind<State, Command, Event> kind;
-  final String stream;
+  final StreamId stream;
   /** The table of a table stream, null for a session stream. */
   final String table;
 
@@ -84,19 +84,19 @@ final class StreamFeed {
 
   private final Timer delivery;
 
-  StreamFeed(Vertx vertx, Streams streams, Frames frames, String stream, Timer delivery) {
+  StreamFeed(Vertx vertx, Streams streams, Frames frames, StreamId stream, Timer delivery) {
     this.vertx = vertx;
     this.delivery = delivery;
     this.streams = streams;
     this.frames = frames;
     this.stream = stream;
     this.kind = StreamKind.of(stream);
-    this.table = StreamNames.tableOf(stream);
+    this.table = stream.isTable() ? stream.id() : null;
   }
 
   /** Subscribes first, then reads the working copy, so that no event falls between the two. */
   Future<StreamFeed> start() {
-    events = vertx.eventBus().consumer(StreamNames.address(stream), message -> receive(Streams.decode(message.body())));
+    events = vertx.eventBus().consumer(Streams.address(stream), message -> receive(Streams.decode(message.body())));
     Future<Void> presenceReady = Future.succeededFuture();
     if (table != null) {
       presence = vertx.eventBus().consumer(Presence.address(table), message -> {

@@ -1,5 +1,6 @@
 package org.tingsted.server.gateway;
 
+import org.tingsted.protocol.ClientMessage;
 import org.tingsted.protocol.ClusterCommand;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.ControlCommand;
@@ -8,6 +9,7 @@ import org.tingsted.protocol.SettingCommand;
 import org.tingsted.protocol.SpeakingCommand;
 import org.tingsted.protocol.PlenaryCommand;
 import org.tingsted.protocol.ProposalCommand;
+import org.tingsted.protocol.ProtocolCodec;
 import org.tingsted.protocol.VoteCommand;
 import org.tingsted.protocol.VoteParams;
 import java.util.LinkedHashMap;
@@ -28,6 +30,30 @@ import org.tingsted.server.deliberation.VoteMethod;
 public final class Translation {
 
   private Translation() {
+  }
+
+  /**
+   * The wire's command for each model command that the phase may hold back ({@code Phases}),
+   * so that the rules the web client is given name the commands it sends.
+   */
+  private static final java.util.Map<Class<? extends TableCommand>, Class<? extends ClientMessage>> WIRE_TYPES = java.util.Map.of(
+      TableCommand.Propose.class, ProposalCommand.Propose.class,
+      TableCommand.EditProposal.class, ProposalCommand.Edit.class,
+      TableCommand.WithdrawProposal.class, ProposalCommand.Withdraw.class,
+      TableCommand.AddComment.class, ProposalCommand.Comment.class,
+      TableCommand.CreateCluster.class, ClusterCommand.CreateCluster.class,
+      TableCommand.RenameCluster.class, ClusterCommand.RenameCluster.class,
+      TableCommand.MoveToCluster.class, ClusterCommand.MoveToCluster.class,
+      TableCommand.MergeClusters.class, ClusterCommand.MergeClusters.class,
+      TableCommand.DissolveCluster.class, ClusterCommand.DissolveCluster.class);
+
+  /** The wire's {@code type} of the command a member sends for a model command the phase may hold back. */
+  public static String wireType(Class<? extends TableCommand> model) {
+    var wire = WIRE_TYPES.get(model);
+    if (wire == null) {
+      throw new IllegalArgumentException("no wire command is known for " + model.getSimpleName());
+    }
+    return ProtocolCodec.typeName(wire);
   }
 
   /** The model command that a table command from the wire asks for. */

@@ -1,5 +1,6 @@
 package org.tingsted.server.http;
 
+import org.tingsted.protocol.StreamId;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,10 +80,10 @@ public final class AdminApi {
     api.get("/assemblies").handler(ctx -> reply(ctx, 200, roster.all()));
     api.get("/cluster").handler(ctx -> reply(ctx, 200, Future.succeededFuture(ClusterView.of(hazelcast))));
     api.get("/cluster/owner").handler(ctx -> {
-      String stream = ctx.queryParams().get("stream");
-      reply(ctx, 200, stream == null || stream.isBlank()
-          ? Future.failedFuture(new RosterException.Invalid("name the stream: /api/cluster/owner?stream=table:<id>"))
-          : Future.succeededFuture(ClusterView.ownerOf(hazelcast, stream)));
+      var stream = StreamId.parse(ctx.queryParams().get("stream"));
+      reply(ctx, 200, stream.isEmpty()
+          ? Future.failedFuture(new RosterException.Invalid("name the stream: /api/cluster/owner?stream=table:<id> or session:<id>"))
+          : Future.succeededFuture(ClusterView.ownerOf(hazelcast, stream.get().name())));
     });
     api.get("/assemblies/:assembly").handler(ctx -> reply(ctx, 200, roster.require(ctx.pathParam("assembly"))));
     api.post("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 201, body(ctx, NewMember.class)

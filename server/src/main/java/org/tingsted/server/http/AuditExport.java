@@ -1,5 +1,6 @@
 package org.tingsted.server.http;
 
+import org.tingsted.protocol.StreamId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,7 +12,6 @@ import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.streams.ModelJson;
 import org.tingsted.server.streams.StreamEvent;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -30,27 +30,17 @@ final class AuditExport {
     this.streams = streams;
   }
 
-  /** Every stream of the assembly: each session's stream, then its tables'. */
-  static List<String> streamsOf(Assembly assembly) {
-    var names = new ArrayList<String>();
-    for (Session session : assembly.sessions()) {
-      names.add(StreamNames.ofSession(session.id()));
-      session.tables().forEach(t -> names.add(StreamNames.ofTable(t.id())));
-    }
-    return names;
-  }
-
   Future<Void> write(Assembly assembly, HttpServerResponse response) {
     response.setChunked(true).putHeader("Content-Type", "application/x-ndjson; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"" + assembly.id() + "-audit.jsonl\"");
     Future<Void> done = Future.succeededFuture();
-    for (String stream : streamsOf(assembly)) {
+    for (StreamId stream : assembly.streams()) {
       done = done.compose(v -> page(assembly, stream, 1, response));
     }
     return done.compose(v -> response.end());
   }
 
-  private Future<Void> page(Assembly assembly, String stream, long from, HttpServerResponse response) {
+  private Future<Void> page(Assembly assembly, StreamId stream, long from, HttpServerResponse response) {
     return streams.history(stream, from, PAGE).compose(page -> {
       var lines = new StringBuilder();
       for (StreamEvent e : page.events()) {

@@ -1,5 +1,6 @@
 package org.tingsted.server.http;
 
+import org.tingsted.protocol.StreamId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
@@ -30,7 +31,6 @@ import org.tingsted.server.roster.TablePlace;
 import org.tingsted.server.streams.ModelJson;
 import org.tingsted.server.gateway.Translation;
 import org.tingsted.server.streams.Outcome;
-import org.tingsted.server.streams.StreamNames;
 import org.tingsted.server.streams.Streams;
 
 /**
@@ -129,10 +129,10 @@ final class ReportApi {
   }
 
   private Future<SessionInput> sessionInput(Session session) {
-    Future<SessionBoard> plenary = streams.read(StreamNames.ofSession(session.id())).map(e -> (SessionBoard) e.state());
+    Future<SessionBoard> plenary = streams.read(StreamId.session(session.id())).map(e -> (SessionBoard) e.state());
     List<Future<TableInput>> tables = new ArrayList<>();
     for (TablePlace t : session.tables()) {
-      tables.add(streams.read(StreamNames.ofTable(t.id())).map(e -> new TableInput(t.id(), t.name(), (Board) e.state())));
+      tables.add(streams.read(StreamId.table(t.id())).map(e -> new TableInput(t.id(), t.name(), (Board) e.state())));
     }
     return Future.all(plenary, Future.all(tables)).map(v -> new SessionInput(session.id(), session.name(), session.date(),
         plenary.result(), tables.stream().map(Future::result).toList()));
@@ -144,7 +144,7 @@ final class ReportApi {
     } catch (RosterException e) {
       return Future.failedFuture(e);
     }
-    return streams.execute(StreamNames.ofSession(sessionId), command, ADMINISTRATOR, "admin-" + UUID.randomUUID());
+    return streams.execute(StreamId.session(sessionId), command, ADMINISTRATOR, "admin-" + UUID.randomUUID());
   }
 
   private void outcome(RoutingContext ctx, Outcome outcome, Throwable failure) {

@@ -1,10 +1,12 @@
 package org.tingsted.server.roster;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tingsted.protocol.StreamId;
 
 /**
  * A citizens' assembly: its question, its session days with their tables, and the people in it.
@@ -25,6 +27,16 @@ public record Assembly(String id, String name, String question, List<Session> se
   /** The session with this id. */
   public Optional<Session> session(String sessionId) {
     return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+  }
+
+  /** Every stream of the assembly: each session day's stream, then its tables'. */
+  public List<StreamId> streams() {
+    var streams = new ArrayList<StreamId>();
+    for (Session session : sessions) {
+      streams.add(StreamId.session(session.id()));
+      session.tables().forEach(t -> streams.add(StreamId.table(t.id())));
+    }
+    return streams;
   }
 
   /** Everyone seated at {@code tableId}, in the order they were added. */

@@ -1,5 +1,6 @@
 package org.tingsted.server.streams;
 
+import org.tingsted.protocol.StreamId;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class Publisher {
     var body = Streams.encode(accepted.events());
     Context on = context;
     on.runOnContext(v -> {
-      on.owner().eventBus().publish(StreamNames.address(accepted.stream()), body);
+      on.owner().eventBus().publish(Streams.address(StreamId.of(accepted.stream())), body);
       listener.accept(accepted);
     });
   }

@@ -1,5 +1,6 @@
 package org.tingsted.server.streams;
 
+import org.tingsted.protocol.StreamId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public record StreamEntry(String stream, long seq,
 
   /** A stream with no events yet. */
   public static StreamEntry empty(String stream) {
-    return new StreamEntry(stream, 0, StreamKind.of(stream).empty(StreamKind.idOf(stream)), List.of(), Map.of());
+    return new StreamEntry(stream, 0, StreamKind.of(stream).empty(StreamId.of(stream).id()), List.of(), Map.of());
   }
 
   /** The key under which a member's command id is remembered. */

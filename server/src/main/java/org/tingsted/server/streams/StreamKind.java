@@ -1,5 +1,6 @@
 package org.tingsted.server.streams;
 
+import org.tingsted.protocol.StreamId;
 import org.tingsted.server.deliberation.Actor;
 import org.tingsted.server.deliberation.Board;
 import org.tingsted.server.deliberation.Command;
@@ -17,16 +18,12 @@ import org.tingsted.server.deliberation.Visibility;
 
 /**
  * What the streams need of one kind of stream's model: its empty state, its rules, and what a
- * viewer may see. A stream's name says its kind ({@code table:…}, {@code session:…}).
+ * viewer may see. A stream's {@link StreamId} says its kind.
  */
 public interface StreamKind<S extends State, C extends Command, E extends Event> {
 
   /** The tables' boards. */
   StreamKind<Board, TableCommand, TableEvent> TABLE = new StreamKind<>() {
-    @Override public String prefix() {
-      return StreamNames.TABLE;
-    }
-
     @Override public Board empty(String id) {
       return Board.empty(id);
     }
@@ -54,10 +51,6 @@ public interface StreamKind<S extends State, C extends Command, E extends Event>
 
   /** The sessions' plenaries. */
   StreamKind<SessionBoard, SessionCommand, SessionEvent> SESSION = new StreamKind<>() {
-    @Override public String prefix() {
-      return StreamNames.SESSION;
-    }
-
     @Override public SessionBoard empty(String id) {
       return SessionBoard.empty(id);
     }
@@ -83,27 +76,21 @@ public interface StreamKind<S extends State, C extends Command, E extends Event>
     }
   };
 
-  /** The kind of a stream, from its name. */
+  /** The model of a stream's kind. */
   @SuppressWarnings("unchecked")
-  static StreamKind<State, Command, Event> of(String stream) {
-    StreamKind<?, ?, ?> kind;
-    if (stream.startsWith(StreamNames.TABLE)) {
-      kind = TABLE;
-    } else if (stream.startsWith(StreamNames.SESSION)) {
-      kind = SESSION;
-    } else {
-      throw new IllegalArgumentException("no stream kind for " + stream);
-    }
+  static StreamKind<State, Command, Event> of(StreamId stream) {
+    StreamKind<?, ?, ?> kind = switch (stream.kind()) {
+      case TABLE -> TABLE;
+      case SESSION -> SESSION;
+    };
     // Every state, command and event of a stream is of its kind: the casts cannot fail.
     return (StreamKind<State, Command, Event>) kind;
   }
 
-  /** The id within the stream's name: the table's or the session's. */
-  static String idOf(String stream) {
-    return stream.substring(stream.indexOf(':') + 1);
+  /** The model of the kind of the stream a name names (one the server made). */
+  static StreamKind<State, Command, Event> of(String stream) {
+    return of(StreamId.of(stream));
   }
-
-  String prefix();
 
   S empty(String id);
 

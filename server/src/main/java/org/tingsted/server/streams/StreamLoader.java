@@ -1,5 +1,6 @@
 package org.tingsted.server.streams;
 
+import org.tingsted.protocol.StreamId;
 import com.hazelcast.map.MapLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class StreamLoader implements MapLoader<String, StreamEntry> {
   @Override
   public StreamEntry load(String stream) {
     StreamKind<State, Command, Event> kind = StreamKind.of(stream);
-    State state = kind.empty(StreamKind.idOf(stream));
+    State state = kind.empty(StreamId.of(stream).id());
     long seq = 0;
     var snapshot = journal.latestSnapshot(stream);
     if (snapshot.isPresent()) {

@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.tingsted.protocol.StreamId;
 import org.tingsted.server.cluster.HazelcastSetup;
 import org.tingsted.server.cluster.JsonSerializer;
 import org.tingsted.server.deliberation.Actor;
@@ -73,10 +74,10 @@ public final class Streams {
    * Runs {@code command} by {@code actor} on {@code stream}. A command id that this
    * member already used on the stream is not run again: its outcome carries the original seq.
    * Accepted events are journaled before the future completes, and published by the stream's
-   * owner on {@link StreamNames#address}; a copy found stale against the journal is reloaded
-   * and the command run once more.
+   * owner on {@link #address}; a copy found stale against the journal is reloaded and the
+   * command run once more.
    */
-  public Future<Outcome> execute(String stream, Command command, Actor actor, String commandId) {
+  public Future<Outcome> execute(StreamId stream, Command command, Actor actor, String commandId) {
     return execute(stream, command, actor, commandId, null);
   }
 
@@ -86,14 +87,15 @@ public final class Streams {
    * holds for the table when the command is taken up (read there first, so that a phase that
    * closed before the command arrived closes it, whatever this node's copy of the session says).
    */
-  public Future<Outcome> execute(String stream, Command command, Actor actor, String commandId, String gate) {
+  public Future<Outcome> execute(StreamId stream, Command command, Actor actor, String commandId, StreamId gate) {
+    String name = stream.name();
     if (gate == null) {
-      return execute(stream, new RunCommand(stream, command, actor, commandId, null));
+      return execute(name, new RunCommand(name, command, actor, commandId, null));
     }
-    return Future.fromCompletionStage(entries.submitToKey(gate, new ReadPhase(StreamKind.idOf(stream))),
+    return Future.fromCompletionStage(entries.submitToKey(gate.name(), new ReadPhase(stream.id())),
             vertx.getOrCreateContext())
-        .compose(phase -> execute(stream, new RunCommand(stream, command, actor, commandId,
-            new RunCommand.Gate(gate, phase))));
+        .compose(phase -> execute(name, new RunCommand(name, command, actor, commandId,
+            new RunCommand.Gate(gate.name(), phase))));
   }
 
   private Future<Outcome> execute(String stream, RunCommand run) {
@@ -117,13 +119,17 @@ public final class Streams {
   }
 
   /** The seq of a stream as its owner has it, without reading its board. */
-  public Future<Long> seq(String stream) {
+  public Future<Long> seq(StreamId stream) {
+    return seq(stream.name());
+  }
+
+  private Future<Long> seq(String stream) {
     return Future.fromCompletionStage(entries.submitToKey(stream, new ReadSeq()), vertx.getOrCreateContext());
   }
 
   /** Whether this node owns the stream's partition now. */
-  public boolean ownedHere(String stream) {
-    var owner = hazelcast.getPartitionService().getPartition(stream).getOwner();
+  public boolean ownedHere(StreamId stream) {
+    var owner = hazelcast.getPartitionService().getPartition(stream.name()).getOwner();
     return owner != null && owner.localMember();
   }
 
@@ -138,8 +144,8 @@ public final class Streams {
    * many it checked. The candidates come from the roster, not from the map: asking Hazelcast
    * for the keys it holds waits for its map loader, which may not finish while partitions move.
    */
-  public Future<Integer> reconcileOwned(java.util.Collection<String> candidates) {
-    var checked = candidates.stream().filter(this::ownedHere).map(this::reconcile).toList();
+  public Future<Integer> reconcileOwned(java.util.Collection<StreamId> candidates) {
+    var checked = candidates.stream().filter(this::ownedHere).map(s -> reconcile(s.name())).toList();
     return Future.all(checked).map(all -> checked.size());
   }
 
@@ -157,9 +163,9 @@ public final class Streams {
   }
 
   /** The current working copy of a stream (an empty one if nothing happened yet). */
-  public Future<StreamEntry> read(String stream) {
-    return Future.fromCompletionStage(entries.getAsync(stream), vertx.getOrCreateContext())
-        .map(entry -> entry != null ? entry : StreamEntry.empty(stream));
+  public Future<StreamEntry> read(StreamId stream) {
+    return Future.fromCompletionStage(entries.getAsync(stream.name()), vertx.getOrCreateContext())
+        .map(entry -> entry != null ? entry : StreamEntry.empty(stream.name()));
   }
 
   /** A page of a stream's history from the journal, and the seq that starts the next page. */
@@ -167,12 +173,17 @@ public final class Streams {
   }
 
   /** Up to {@code limit} events of a stream with seq from {@code fromSeq}, read off the event loop. */
-  public Future<Page> history(String stream, long fromSeq, int limit) {
+  public Future<Page> history(StreamId stream, long fromSeq, int limit) {
     return vertx.executeBlocking(() -> {
-      var rows = journal.read(stream, fromSeq - 1, limit + 1);
+      var rows = journal.read(stream.name(), fromSeq - 1, limit + 1);
       var events = rows.stream().limit(limit).map(JournalCodec::event).toList();
       return new Page(events, rows.size() > limit ? rows.get(limit).seq() : null);
     });
+  }
+
+  /** The event-bus address on which a stream's events are published to every node. */
+  public static String address(StreamId stream) {
+    return "tingsted.stream." + stream.name();
   }
 
   /** Encodes a batch of events for the event bus. */

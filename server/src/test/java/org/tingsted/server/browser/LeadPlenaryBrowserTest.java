@@ -71,6 +71,17 @@ class LeadPlenaryBrowserTest extends BrowserFixture {
     assertThat(Pattern.compile("\\b(p|k|v|f|d|c|tm|an)\\d+\\b").matcher(page).results().map(r -> r.group()).toList())
         .as("ids on the console").isEmpty();
     assertThat(page).doesNotContain(live.assembly.id(), live.session.id(), table, live.lead.id(), members.get(0).id());
+
+    // The console counts a title's length as the protocol does: 120 emoji are a whole title.
+    assertThat(b.all(By.cssSelector("[maxlength]"))).as("fields limited in UTF-16 units").isEmpty();
+    draft.findElement(By.cssSelector("details[data-key^=edit] summary")).click();
+    WebElement title = draft.findElement(hook("draft-edit-title"));
+    String paste = "const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true}));";
+    String tree = "\uD83C\uDF33";
+    b.script(paste, title, tree.repeat(121));
+    assertThat((String) b.script("return arguments[0].value;", title)).as("the 121st tree is not taken").isEqualTo(tree.repeat(120));
+    draft.findElement(hook("draft-save")).click();
+    b.withText(hook("draft", "d1"), tree.repeat(120));
     assertThat(b.consoleErrors()).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tingsted.protocol.EventKind;
+import org.tingsted.protocol.StreamId;
 import org.tingsted.server.deliberation.Event;
 import org.tingsted.server.deliberation.SessionEvent;
 import org.tingsted.server.deliberation.TableEvent;
@@ -25,8 +26,8 @@ class EventKindsTest {
         records.stream().map(c -> c.asSubclass(Event.class)).toList());
     assertThat(EventKinds.all().values()).containsExactlyInAnyOrder(EventKind.values());
     for (var binding : EventKinds.all().entrySet()) {
-      EventKind.Stream expected = TableEvent.class.isAssignableFrom(binding.getKey())
-          ? EventKind.Stream.TABLE : EventKind.Stream.SESSION;
+      StreamId.Kind expected = TableEvent.class.isAssignableFrom(binding.getKey())
+          ? StreamId.Kind.TABLE : StreamId.Kind.SESSION;
       assertThat(binding.getValue().stream()).as("%s", binding.getKey().getSimpleName()).isEqualTo(expected);
       assertThat(EventKinds.typeOf(binding.getValue())).isEqualTo(binding.getKey());
     }

@@ -1,5 +1,6 @@
 package org.tingsted.server.streams;
 
+import org.tingsted.protocol.StreamId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -118,7 +119,7 @@ class ModelJsonTest {
   void hazelcastSerializationRoundTrips(@ForAll("sessions") List<Step> session) {
     InternalSerializationService serialization = HAZELCAST;
     Sessions.Trace trace = Sessions.play(session);
-    String stream = StreamNames.ofTable(Sessions.TABLE);
+    String stream = StreamId.table(Sessions.TABLE).name();
     StreamEntry entry = StreamEntry.empty(stream);
     assertThat((StreamEntry) serialization.toObject(serialization.toData(entry))).isEqualTo(entry);
     int n = 0;
@@ -127,7 +128,7 @@ class ModelJsonTest {
       String member = turn.step().actor().member();
       if (fromJson(turn.command())) {
         RunCommand run = new RunCommand(stream, turn.command(), turn.step().actor(), "cmd-" + n,
-            n % 2 == 0 ? null : new RunCommand.Gate(StreamNames.ofSession("s1"), n % 3 == 0 ? null : PhaseKind.PROPOSE));
+            n % 2 == 0 ? null : new RunCommand.Gate(StreamId.session("s1").name(), n % 3 == 0 ? null : PhaseKind.PROPOSE));
         RunCommand back = serialization.toObject(serialization.toData(run));
         assertThat(back.stream()).isEqualTo(run.stream());
         assertThat(back.command()).isEqualTo(run.command());
@@ -237,7 +238,7 @@ class ModelJsonTest {
         new Step(Sessions.BO, new TableCommand.AddComment("p1", CommentKind.SUPPORT, "Yes", null)),
         new Step(Sessions.FRIDA, new TableCommand.OpenVote(VoteMethod.DOTS, List.of("p1"), 3, 2)),
         new Step(Sessions.CARL, new TableCommand.CastBallot("v1", Ballot.ofDots(Map.of("p1", 2))))));
-    String stream = StreamNames.ofTable(Sessions.TABLE);
+    String stream = StreamId.table(Sessions.TABLE).name();
     List<StreamEvent> events = new ArrayList<>();
     for (TableEvent event : trace.events()) {
       events.add(new StreamEvent(stream, events.size() + 1, 1_700_000_000_000L, "anna", event));
