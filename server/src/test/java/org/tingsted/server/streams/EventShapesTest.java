@@ -47,7 +47,7 @@ import org.tingsted.protocol.EventKind;
 @Label("The events the model emits have the shape of the protocol's vectors")
 class EventShapesTest {
 
-  private static final Path VECTORS = Path.of("..", "protocol", "src", "test", "resources", "vectors", "server");
+  private static final Path VECTORS = EventVectorsTest.VECTORS;
 
   /**
    * Per kind, the fields an event may lack that its vector shows: those docs/protocol.md marks
