@@ -115,17 +115,22 @@ class VectorStatesTest {
   @Test
   @DisplayName("vectors-after.json holds, for every event vector, the model's state after it")
   void theCommittedStatesAreTheModels() throws Exception {
-    String expected = ModelJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(states()) + "\n";
+    ObjectNode states = states();
+    String expected = ModelJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(states) + "\n";
     if (Boolean.getBoolean("tingsted.vectors.write")) {
       Files.writeString(FILE, expected, StandardCharsets.UTF_8);
     }
-    String committed = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "";
-    assertThat(committed)
-        .as("%s is not the model's states after the event vectors; write it again with%n"
-            + "  mvn -B -o -q -pl server -am verify -Dtest=VectorStatesTest -Dsurefire.failIfNoSpecifiedTests=false"
-            + " -DfailIfNoTests=false -DskipJsTests=true -Dtingsted.vectors.write=true%n"
-            + "and see what changed with git diff", FILE.normalize())
-        .isEqualTo(expected);
+    String committed = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "{}";
+    List<String> differences = new ArrayList<>();
+    StoreMirrorTest.diff("", states, ModelJson.mapper().readTree(committed), differences);
+    String rewrite = "write it again with%n"
+        + "  mvn -B -o -q -pl server -am verify -Dtest=VectorStatesTest -Dsurefire.failIfNoSpecifiedTests=false"
+        + " -DfailIfNoTests=false -DskipJsTests=true -Dtingsted.vectors.write=true%n"
+        + "and see what changed with git diff";
+    assertThat(differences)
+        .as("where %s (store: …) is not the model's states after the event vectors (model: …); " + rewrite, FILE.normalize())
+        .isEmpty();
+    assertThat(committed).as("%s is not written as this test writes it; " + rewrite, FILE.normalize()).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -138,7 +143,7 @@ class VectorStatesTest {
     JsonNode written = ModelJson.mapper().readTree(ModelJson.tree(board).toString());
     List<String> differences = new ArrayList<>();
     StoreMirrorTest.diff("", written, state, differences);
-    assertThat(differences).as("where %s differs from what the server writes of it (server: …, store: the vector's)", file)
+    assertThat(differences).as("where %s (store: …) differs from what the server writes of it (model: …)", file)
         .isEmpty();
   }
 
