@@ -1,13 +1,16 @@
 // Feeds the protocol's test vectors to the web client's modules: every server event and
-// snapshot to the store, every client command through the client's command builders.
+// snapshot to the store, every client command through the client's command builders. After
+// each event vector the store must hold what the server's Java model holds (vectors-after.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
 
 import { Store, applyTableEvent, applySessionEvent, emptyTable, emptySession, tableFromSnapshot, sessionFromSnapshot } from '../../main/resources/tingsted-web/js/store.js';
 import { buildCommand, commands } from '../../main/resources/tingsted-web/js/client.js';
+import { comparable } from './store-harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectors = join(here, '../../../../protocol/src/test/resources/vectors');
@@ -19,6 +22,9 @@ function load(dir) {
 }
 
 const server = load('server');
+// What the Java model makes of each event vector (server module: VectorStatesTest writes it):
+// the state after it, and the state it starts from where that is not the snapshot of its stream.
+const after = JSON.parse(readFileSync(join(here, '../resources/vectors-after.json'), 'utf8'));
 const client = load('client');
 const byFile = (/** @type {string} */ f) => structuredClone(server.find((v) => v.file === f).msg);
 const tableSnapshot = () => byFile('snapshot.json');
@@ -48,6 +54,43 @@ test('every server snapshot and event applies to the store', () => {
       assert.equal(store.seq(msg.stream), msg.seq, file);
     }
   }
+});
+
+/**
+ * Where two JSON values differ: "votes.v1.published (model: false, store: true)".
+ * @param {string} path @param {any} model @param {any} store @returns {string[]}
+ */
+function differences(path, model, store) {
+  if (JSON.stringify(model) === JSON.stringify(store)) return [];
+  const object = (/** @type {any} */ v) => v !== null && typeof v === 'object';
+  if (object(model) && object(store) && Array.isArray(model) === Array.isArray(store)
+    && (!Array.isArray(model) || model.length === store.length)) {
+    const keys = [...new Set([...Object.keys(model), ...Object.keys(store)])].sort();
+    return keys.flatMap((k) => differences(path ? `${path}.${k}` : k, model[k], store[k]));
+  }
+  return [`${path} (model: ${JSON.stringify(model)}, store: ${JSON.stringify(store)})`];
+}
+
+test('after each event vector the store holds what the Java model holds, field by field', () => {
+  const events = server.filter(({ msg }) => msg.type === 'event');
+  assert.deepEqual(Object.keys(after).sort(), events.map(({ file }) => file).sort(),
+    'vectors-after.json has an entry for every event vector; VectorStatesTest (server module) writes it');
+  /** @type {Record<string, string[]>} */
+  const differ = {};
+  for (const { file, msg } of events) {
+    const { from, state, after: expected } = after[file];
+    const snap = msg.stream.startsWith('table:') ? tableSnapshot() : sessionSnapshot();
+    if (from) snap.state = structuredClone(state);
+    snap.seq = msg.seq - 1;
+    const store = new Store();
+    store.apply(snap);
+    assert.equal(store.apply(msg), true, file);
+    const actual = comparable(store.streams.get(msg.stream));
+    const found = differences('', expected, actual);
+    if (found.length > 0 || !isDeepStrictEqual(actual, expected)) differ[`${file}, from ${from ?? 'the snapshot'}`] = found;
+  }
+  assert.deepEqual(differ, {}, 'where store.js, given the snapshot (or the start vectors-after.json states) and the event,'
+    + ' differs from the Java model');
 });
 
 test('every event also applies to an empty stream state without throwing', () => {

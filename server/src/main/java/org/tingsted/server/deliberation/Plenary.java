@@ -593,7 +593,8 @@ public final class Plenary {
       FinalVote vote = vote(board, e.vote());
       Map<String, Map<String, Choice>> ballots = new LinkedHashMap<>(vote.ballots());
       ballots.put(e.voter(), e.choices());
-      return board.withFinalVote(vote.withBallots(ballots, ballots.size()));
+      // The count the event says, as for a table's ballots (Table.evolve).
+      return board.withFinalVote(vote.withBallots(ballots, e.ballots()));
     } else if (event instanceof FinalVoteClosed e) {
       return board.withFinalVote(vote(board, e.vote()).closed(e.result()));
     } else if (event instanceof AnswerRecorded e) {

@@ -619,7 +619,9 @@ public final class Table {
       Vote vote = vote(board, e.vote());
       Map<String, Ballot> ballots = new LinkedHashMap<>(vote.ballots());
       ballots.put(e.voter(), e.ballot());
-      return board.withVote(vote.withBallots(ballots, ballots.size()));
+      // The count the event says, as every client takes it: on the full board it is the number
+      // of ballots, and it stays right on a copy without others' ballots (a snapshot's).
+      return board.withVote(vote.withBallots(ballots, e.ballots()));
     } else if (event instanceof VoteClosed e) {
       return board.withVote(vote(board, e.vote()).closed(e.result()));
     } else if (event instanceof ResultPublished e) {

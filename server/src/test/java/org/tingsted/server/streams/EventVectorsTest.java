@@ -23,7 +23,7 @@ import org.tingsted.server.deliberation.Event;
 @DisplayName("The protocol's event vectors are what the server emits")
 class EventVectorsTest {
 
-  private static final Path VECTORS = Path.of("..", "protocol", "src", "test", "resources", "vectors", "server");
+  static final Path VECTORS = Path.of("..", "protocol", "src", "test", "resources", "vectors", "server");
 
   static List<String> events() throws IOException {
     try (Stream<Path> files = Files.list(VECTORS)) {
@@ -31,16 +31,20 @@ class EventVectorsTest {
     }
   }
 
+  /** The model's event that an event vector describes: its data read as its kind. */
+  static Event event(JsonNode vector) throws IOException {
+    ObjectNode typed = vector.get("data").deepCopy();
+    typed.put(ModelJson.KIND, vector.get("kind").asText());
+    return ModelJson.mapper().treeToValue(typed, Event.class);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("events")
   @DisplayName("a vector's data is the server's encoding of the event it describes")
   void vectorIsWhatTheServerWrites(String file) throws IOException {
     JsonNode vector = ModelJson.mapper().readTree(VECTORS.resolve(file).toFile());
-    String kind = vector.get("kind").asText();
-    ObjectNode typed = vector.get("data").deepCopy();
-    typed.put(ModelJson.KIND, kind);
-    Event event = ModelJson.mapper().treeToValue(typed, Event.class);
-    assertThat(ModelJson.kindOf(event)).isEqualTo(kind);
+    Event event = event(vector);
+    assertThat(ModelJson.kindOf(event)).isEqualTo(vector.get("kind").asText());
     JsonNode written = ModelJson.mapper().readTree(ModelJson.dataOf(event).toString());
     assertThat(written).as("%s as the server writes it", file).isEqualTo(vector.get("data"));
   }

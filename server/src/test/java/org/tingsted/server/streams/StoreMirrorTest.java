@@ -47,11 +47,16 @@ class StoreMirrorTest {
   private static final Path HARNESS = Path.of("..", "web-client", "src", "test", "js", "store-harness.mjs");
   private static final int RUNS = 200;
   private static final long SEED = Long.getLong("tingsted.mirror.seed", 20261203L);
-  /** What the store keeps for the app alone, which the server's board does not have. */
-  private static final Set<String> APP_ONLY = Set.of("moderation");
 
-  private record Run(long seed, String stream, List<ObjectNode> events, JsonNode expected) {
+  /**
+   * One random sequence: the events its reader was sent (for store.js), and every event as each
+   * of a few viewers is sent it (for {@link EventShapesTest}): the reader, the one who acted (so
+   * a voter's own ballot) and a member who did not.
+   */
+  record Run(long seed, String stream, List<ObjectNode> events, List<ObjectNode> emitted, JsonNode expected) {
   }
+
+  private static List<Run> shared;
 
   @Example
   @Label("after 200 random table sessions and 200 random plenaries, every event kind among them, store.js holds what the server's board holds")
@@ -62,22 +67,8 @@ class StoreMirrorTest {
       }
       throw new TestAbortedException("no /usr/bin/node: store.js is not compared with the model");
     }
-    List<Run> runs = new ArrayList<>();
+    List<Run> runs = runs();
     Set<String> kinds = new TreeSet<>();
-    var tables = Sessions.sessions().generator(1000);
-    var plenaries = PlenarySessions.sessions().generator(1000);
-    for (int i = 0; i < RUNS; i++) {
-      long seed = SEED + i;
-      runs.add(table(seed, tables.next(new Random(seed)).value()));
-      runs.add(plenary(seed, plenaries.next(new Random(seed)).value()));
-    }
-    // The generator never sets a video link; one table does, changes it and clears it.
-    Actor frida = Sessions.ACTORS.get(3);
-    runs.add(table(0, List.of(
-        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink("https://møde.example/bord-1")),
-        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink("https://møde.example/bord-2")),
-        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink(null)),
-        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink("https://møde.example/bord-3")))));
     runs.forEach(r -> r.events().forEach(e -> kinds.add(e.get("kind").asText())));
     assertThat(kinds).as("the event kinds the sequences made")
         .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(EventKind.values()).map(EventKind::wire).toList());
@@ -100,8 +91,8 @@ class StoreMirrorTest {
       JsonNode states = ModelJson.mapper().readTree(Files.readString(out));
       for (int i = 0; i < runs.size(); i++) {
         Run run = runs.get(i);
-        ObjectNode actual = (ObjectNode) states.get(i);
-        APP_ONLY.forEach(actual::remove);
+        // As store-harness.mjs's comparable() gives it: less what the app alone keeps.
+        JsonNode actual = states.get(i);
         List<String> differences = new ArrayList<>();
         diff("", run.expected(), actual, differences);
         assertThat(differences).as("where store.js differs from the model: %s after %d events, seed %d"
@@ -114,23 +105,49 @@ class StoreMirrorTest {
     }
   }
 
+  /** The random sequences (and the one with video links), made once for the tests that share them. */
+  static synchronized List<Run> runs() throws Exception {
+    if (shared != null) {
+      return shared;
+    }
+    List<Run> made = new ArrayList<>();
+    var tables = Sessions.sessions().generator(1000);
+    var plenaries = PlenarySessions.sessions().generator(1000);
+    for (int i = 0; i < RUNS; i++) {
+      long seed = SEED + i;
+      made.add(table(seed, tables.next(new Random(seed)).value()));
+      made.add(plenary(seed, plenaries.next(new Random(seed)).value()));
+    }
+    // The generator never sets a video link; one table does, changes it and clears it.
+    Actor frida = Sessions.ACTORS.get(3);
+    made.add(table(0, List.of(
+        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink("https://møde.example/bord-1")),
+        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink("https://møde.example/bord-2")),
+        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink(null)),
+        new Sessions.Step(frida, new org.tingsted.server.deliberation.TableCommand.SetVideoLink("https://møde.example/bord-3")))));
+
+    shared = List.copyOf(made);
+    return shared;
+  }
+
   private static Run table(long seed, List<Sessions.Step> steps) throws Exception {
     String stream = "table:" + Sessions.TABLE;
     Actor reader = new Actor("mirror-facilitator", Role.FACILITATOR);
     Board board = Board.empty(Sessions.TABLE);
     List<ObjectNode> events = new ArrayList<>();
+    List<ObjectNode> emitted = new ArrayList<>();
     long clock = 1_796_284_800_000L;
     for (Sessions.Step step : steps) {
       var command = step.on(board);
       clock = command instanceof Timed timed && timed.now() > 0 ? timed.now() : clock + 1000;
       if (Table.decide(board, command, step.actor()) instanceof Accepted<TableEvent> a) {
         for (TableEvent event : a.events()) {
-          wire(events, StreamKind.<State, Command, Event>of(stream), board, event, reader, clock, step.actor());
+          wire(events, emitted, StreamKind.<State, Command, Event>of(stream), board, event, reader, clock, step.actor());
           board = Table.evolve(board, event);
         }
       }
     }
-    return new Run(seed, stream, events, expected(StreamKind.of(stream), board, reader));
+    return new Run(seed, stream, events, emitted, expected(StreamKind.of(stream), board, reader));
   }
 
   private static Run plenary(long seed, List<PlenarySessions.Step> steps) throws Exception {
@@ -138,6 +155,7 @@ class StoreMirrorTest {
     Actor reader = new Actor("mirror-lead", Role.LEAD_FACILITATOR);
     PlenarySessions.Trace trace = PlenarySessions.play(steps);
     List<ObjectNode> events = new ArrayList<>();
+    List<ObjectNode> emitted = new ArrayList<>();
     SessionBoard board = SessionBoard.empty(PlenarySessions.SESSION);
     long clock = PlenarySessions.START;
     for (PlenarySessions.Turn turn : trace.turns()) {
@@ -145,16 +163,16 @@ class StoreMirrorTest {
       clock = Math.max(clock, turn.command() instanceof Timed timed ? timed.now() : clock);
       if (turn.decision() instanceof Accepted<SessionEvent> a) {
         for (SessionEvent event : a.events()) {
-          wire(events, StreamKind.<State, Command, Event>of(stream), board, event, reader, clock, turn.step().actor());
+          wire(events, emitted, StreamKind.<State, Command, Event>of(stream), board, event, reader, clock, turn.step().actor());
           board = org.tingsted.server.deliberation.Plenary.evolve(board, event);
         }
       }
     }
-    return new Run(seed, stream, events, expected(StreamKind.of(stream), board, reader));
+    return new Run(seed, stream, events, emitted, expected(StreamKind.of(stream), board, reader));
   }
 
   /** The paths at which two JSON trees differ: "votes.v2.result (model: …, store: …)". */
-  private static void diff(String path, JsonNode model, JsonNode store, List<String> out) {
+  static void diff(String path, JsonNode model, JsonNode store, List<String> out) {
     if (out.size() >= 10 || java.util.Objects.equals(model, store)) {
       return;
     }
@@ -181,13 +199,31 @@ class StoreMirrorTest {
     out.add(path + " (model: " + model + ", store: " + store + ")");
   }
 
-  /** The event as the reader is sent it, as the store gets it: kind, data, at, by. */
-  @SuppressWarnings("unchecked")
-  private static void wire(List<ObjectNode> events, StreamKind<State, Command, Event> kind, State before, Event event,
-      Actor reader, long at, Actor by) {
-    Event visible = kind.visibleEvent(before, event, reader);
+  /** A member who neither reads the store's stream nor acts: how most of the room is sent an event. */
+  private static final Actor BYSTANDER = new Actor("mirror-member", Role.MEMBER);
+
+  /**
+   * The event as the reader is sent it, as the store gets it (kind, data, at, by), into
+   * {@code events}; and as the reader, the one who acted and a bystander are each sent it, into
+   * {@code emitted}.
+   */
+  private static void wire(List<ObjectNode> events, List<ObjectNode> emitted, StreamKind<State, Command, Event> kind,
+      State before, Event event, Actor reader, long at, Actor by) {
+    ObjectNode read = wire(kind.visibleEvent(before, event, reader), at, by);
+    if (read != null) {
+      events.add(read);
+    }
+    for (Actor viewer : List.of(reader, by, BYSTANDER)) {
+      ObjectNode seen = viewer.role() == Role.SERVER ? null : wire(kind.visibleEvent(before, event, viewer), at, by);
+      if (seen != null) {
+        emitted.add(seen);
+      }
+    }
+  }
+
+  private static ObjectNode wire(Event visible, long at, Actor by) {
     if (visible == null) {
-      return;
+      return null;
     }
     ObjectNode e = ModelJson.mapper().createObjectNode();
     e.put("kind", ModelJson.kindOf(visible));
@@ -196,7 +232,7 @@ class StoreMirrorTest {
     if (by.role() != Role.SERVER) {
       e.put("by", by.member());
     }
-    events.add(e);
+    return e;
   }
 
   /**
@@ -205,7 +241,7 @@ class StoreMirrorTest {
    * is closed, but no event brings them (Visibility says so), so a live client has only the
    * counts until it reloads.
    */
-  private static JsonNode expected(StreamKind<State, Command, Event> kind, State board, Actor reader) throws Exception {
+  static JsonNode expected(StreamKind<State, Command, Event> kind, State board, Actor reader) throws Exception {
     ObjectNode tree = (ObjectNode) ModelJson.mapper().readTree(ModelJson.tree(kind.visibleState(board, reader)).toString());
     for (String votes : List.of("votes", "finalVotes")) {
       tree.path(votes).forEach(vote -> {
