@@ -179,6 +179,24 @@ class LiveReportTest {
     assertThat(get(session, false).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  @DisplayName("A title of 120 emoji is 120 characters from the socket to the report: proposed, promoted and reported whole in every format")
+  void emojiTitleEndToEnd() throws Exception {
+    String trees = "\uD83C\uDF33".repeat(120);
+    String a = live.assembly.id();
+    String s = live.session.id();
+    try (TableClient lead = live.join(live.lead); TableClient sofie = live.join(live.members.get(0).get(0))) {
+      String p = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, trees, "Træer i hele byen"))));
+      ack(lead.call(new PlenaryCommand.Promote(id(), live.table(0), p, null, null, null)));
+    }
+    JsonNode report = JSON.readTree(get("/api/assemblies/" + a + "/sessions/" + s + "/report", true).bodyAsString());
+    assertThat(report.at("/sessions/0/recommendations/0/title").asText()).isEqualTo(trees);
+    for (String format : List.of("csv", "md", "html")) {
+      String body = get("/api/assemblies/" + a + "/sessions/" + s + "/report?format=" + format, true).bodyAsString();
+      assertThat(body).as(format).contains(trees);
+    }
+  }
+
   /** Ids the model and the roster give things ("p3", "k1", "v2", "f1", "d4", "tm2", "an1"). */
   private static final Pattern MODEL_ID = Pattern.compile("\\b(p|k|v|f|d|c|tm|an)\\d+\\b");
 

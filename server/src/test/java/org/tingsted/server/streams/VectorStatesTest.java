@@ -154,7 +154,7 @@ class VectorStatesTest {
     for (String file : EventVectorsTest.events()) {
       JsonNode vector = ModelJson.mapper().readTree(EventVectorsTest.VECTORS.resolve(file).toFile());
       String stream = vector.get("stream").asText();
-      boolean table = stream.startsWith(StreamNames.TABLE);
+      boolean table = org.tingsted.protocol.StreamId.of(stream).isTable();
       JsonNode snapshot = ModelJson.mapper().readTree(
           EventVectorsTest.VECTORS.resolve(table ? "snapshot.json" : "snapshot-session.json").toFile());
       assertThat(snapshot.get("stream").asText()).as("the stream of %s", file).isEqualTo(stream);
