@@ -162,6 +162,20 @@ test('an unauthorized token stops the client: no retry', async () => {
   assert.equal(FakeSocket.all.length, 1);
 });
 
+test('a connection replaced by a newer one of the same person (4409) waits to be asked, then resumes', async () => {
+  FakeSocket.all = [];
+  const client = new TingstedClient({ token: 'tok9', url: 'ws://x/ws', storage: memoryStorage(), WebSocketImpl: FakeSocket, clockSamples: 0 });
+  const ws = join(client);
+  ws.drop(4409);
+  await wait(1200);
+  assert.equal(client.state, 'replaced');
+  assert.equal(FakeSocket.all.length, 1, 'no reconnect by itself: it would close another screen');
+  client.reconnect();
+  assert.equal(FakeSocket.all.length, 2);
+  assert.notEqual(client.state, 'replaced');
+  client.close();
+});
+
 test('clock replies set the offset from the shortest round trip', () => {
   FakeSocket.all = [];
   const client = new TingstedClient({ token: 'tok4', url: 'ws://x/ws', storage: memoryStorage(), WebSocketImpl: FakeSocket, clockSamples: 0 });

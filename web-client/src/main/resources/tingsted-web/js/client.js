@@ -198,7 +198,7 @@ export class TingstedClient extends EventTarget {
     const key = storageKey(token);
     this.outboxKey = `tingsted.outbox.${key}`;
     this.resumeKey = `tingsted.resume.${key}`;
-    /** @type {'connecting' | 'online' | 'offline'} */
+    /** @type {'connecting' | 'online' | 'offline' | 'replaced'} */
     this._state = 'offline';
     /** @type {any} */
     this.ws = null;
@@ -206,6 +206,8 @@ export class TingstedClient extends EventTarget {
     this.closedByUser = false;
     /** True once the server refused the token: the client does not retry. */
     this.unauthorized = false;
+    /** True once a newer connection of the same person replaced this one (4409): it waits to be asked. */
+    this.replaced = false;
     /** @type {any} */
     this.welcome = null;
     /** @type {Record<string, number>} */
@@ -257,6 +259,7 @@ export class TingstedClient extends EventTarget {
   connect() {
     if (this.unauthorized) return;
     this.closedByUser = false;
+    this.replaced = false;
     clearTimeout(this.reconnectTimer);
     this._open();
   }
@@ -368,6 +371,13 @@ export class TingstedClient extends EventTarget {
       this.ws = null;
       this._stopClock();
       if (e && e.code === 4401) this._refuse({ type: 'error', code: 'unauthorized', message: 'closed 4401' });
+      if (e && e.code === 4409) {
+        // The person opened Tingsted on more screens than the server keeps: this, the oldest,
+        // was closed. Reconnecting by itself would close another: the person chooses.
+        this.replaced = true;
+        this._setState('replaced');
+        return;
+      }
       if (this.closedByUser || this.unauthorized) {
         this._setState('offline');
         return;
@@ -379,7 +389,7 @@ export class TingstedClient extends EventTarget {
   }
 
   _scheduleReconnect() {
-    if (this.closedByUser || this.unauthorized) return;
+    if (this.closedByUser || this.unauthorized || this.replaced) return;
     clearTimeout(this.reconnectTimer);
     const delay = backoffDelay(this.attempt);
     this.attempt += 1;
@@ -390,6 +400,7 @@ export class TingstedClient extends EventTarget {
   reconnect() {
     if (this.unauthorized) return;
     this.closedByUser = false;
+    this.replaced = false;
     this.attempt = 0;
     this._open();
   }

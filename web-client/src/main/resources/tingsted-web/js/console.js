@@ -101,6 +101,16 @@ function showStatus() {
   const state = refused ? 'offline' : client?.state ?? 'offline';
   statusLine.dataset.state = state;
   statusLine.textContent = refused ? t('console.status.refused') : t(`console.status.${state}`);
+  if (state === 'replaced') {
+    // Opened on more screens than the server keeps: this one waits until the person chooses it.
+    const resume = document.createElement('button');
+    resume.type = 'button';
+    resume.className = 'secondary';
+    resume.dataset.test = 'status-resume';
+    resume.textContent = t('console.status.resume');
+    resume.addEventListener('click', () => client?.reconnect());
+    statusLine.append(' ', resume);
+  }
 }
 
 function showWho() {

@@ -216,6 +216,7 @@ function renderStatus() {
   setText($('status-text'), t(`status.${state}`));
   const n = client ? client.pending().length : 0;
   setText($('status-pending'), n > 0 ? t('status.pending', { count: n }) : '');
+  $('status-resume').hidden = state !== 'replaced';
 }
 
 function renderWho() {
@@ -1066,7 +1067,8 @@ async function main() {
     if (err.code !== 'unauthorized') notice(errorText(err.code));
   });
   if (welcome) $('app').hidden = false;
-  window.addEventListener('online', () => { if (client && client.state !== 'online') client.reconnect(); });
+  window.addEventListener('online', () => { if (client && client.state === 'offline') client.reconnect(); });
+  $('status-resume').addEventListener('click', () => client.reconnect());
   setInterval(tick, 200);
   loadSortable();
   client.connect();

@@ -34,6 +34,21 @@ public final class Limits {
     /** Most dots a member may be given in one dot vote. */
     public static final int DOTS_PER_MEMBER = 100;
 
+    /** Most proposals one member may make at one table; withdrawn and hidden ones count too. */
+    public static final int PROPOSALS_PER_MEMBER = 50;
+    /** Most comments one member may write at one table; hidden ones count too. */
+    public static final int COMMENTS_PER_MEMBER = 300;
+    /** Most characters one member may have on one table's board: their proposals' titles and texts, and their comments. */
+    public static final int TEXT_PER_MEMBER = 100_000;
+    /**
+     * Most characters one table's board holds: every proposal's title and text, every comment and
+     * every cluster's name. With at most 4 bytes of UTF-8 a character, a full board's snapshot
+     * stays within a few megabytes, which every reader can be sent whole.
+     */
+    public static final int BOARD_TEXT = 400_000;
+    /** Most clusters on one table's board at a time. */
+    public static final int CLUSTERS = 100;
+
     private Limits() {
     }
 

@@ -46,6 +46,12 @@ public final class Protocol {
     public static final int CLOSE_UNAUTHORIZED = 4401;
     /** Close code: the member was removed or may no longer connect. */
     public static final int CLOSE_FORBIDDEN = 4403;
+    /**
+     * Close code: the member opened more connections at once than a server takes (four on each
+     * node); this one, their oldest, was closed. The app does not reconnect by itself: it says
+     * the person is connected on another screen and offers to continue here.
+     */
+    public static final int CLOSE_REPLACED = 4409;
     /** Close code: no {@code hello} within {@link #HELLO_TIMEOUT_SECONDS}. */
     public static final int CLOSE_HELLO_TIMEOUT = 4408;
     /** Close code: too many messages, or too slow to read the outgoing messages. */

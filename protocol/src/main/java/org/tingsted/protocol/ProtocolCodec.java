@@ -107,7 +107,8 @@ public final class ProtocolCodec {
         if (json == null || json.isBlank()) {
             throw new ProtocolException(ErrorCode.INVALID, null, "the frame is empty");
         }
-        if (utf8Length(json) > Protocol.MAX_FRAME_BYTES) {
+        // The limit is on what the server reads; what it sends (a snapshot of a full board) may be larger.
+        if (root == ClientMessage.class && tooLarge(json)) {
             throw new ProtocolException(ErrorCode.TOO_LARGE, null,
                     "the frame is larger than " + Protocol.MAX_FRAME_BYTES + " bytes");
         }
@@ -239,11 +240,15 @@ public final class ProtocolCodec {
         };
     }
 
-    private static int utf8Length(String s) {
-        if (s.length() * 3L <= Protocol.MAX_FRAME_BYTES) {
-            return s.length();
-        }
-        int bytes = 0;
+    /** Whether a frame's text is over the limit of what the server reads, in bytes of UTF-8. */
+    private static boolean tooLarge(String s) {
+        // Each UTF-16 unit takes at most 3 bytes: a short frame needs no counting.
+        return s.length() * 3L > Protocol.MAX_FRAME_BYTES && utf8Length(s) > Protocol.MAX_FRAME_BYTES;
+    }
+
+    /** How many bytes a text takes in UTF-8, as it goes on the wire. */
+    public static long utf8Length(String s) {
+        long bytes = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {

@@ -1,8 +1,8 @@
 package org.tingsted.server;
 
-import org.tingsted.protocol.StreamId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.tingsted.protocol.StreamId;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

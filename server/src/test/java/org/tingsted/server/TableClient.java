@@ -35,6 +35,9 @@ public final class TableClient implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(15);
   private static final ProtocolCodec CODEC = new ProtocolCodec();
   private static final AtomicInteger IDS = new AtomicInteger();
+  /** As a browser: a snapshot of a full board (a few megabytes) is one message it reads whole. */
+  private static final io.vertx.core.http.WebSocketClientOptions OPTIONS = new io.vertx.core.http.WebSocketClientOptions()
+      .setMaxMessageSize(64 * 1024 * 1024);
 
   // Vert.x 5 closes a client that nobody references any more, sockets and all: keep it.
   private final WebSocketClient client;
@@ -60,7 +63,7 @@ public final class TableClient implements AutoCloseable {
 
   /** Opens a socket without saying hello. */
   public static TableClient open(Vertx vertx, int port) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient(OPTIONS);
     var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
         .addSubProtocol(Protocol.SUBPROTOCOL);
     try {
@@ -90,7 +93,7 @@ public final class TableClient implements AutoCloseable {
    * sends members away): the welcomed client, or null.
    */
   public static TableClient tryJoin(Vertx vertx, int port, String token, Map<String, Long> resume, Duration wait) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient(OPTIONS);
     var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
         .addSubProtocol(Protocol.SUBPROTOCOL).setTimeout(wait.toMillis());
     TableClient joined;
@@ -223,6 +226,11 @@ public final class TableClient implements AutoCloseable {
     return events;
   }
 
+  /** Every frame received, as text. */
+  public List<String> rawFrames() {
+    return List.copyOf(raw);
+  }
+
   public List<ServerMessage> received() {
     return List.copyOf(received);
   }
@@ -239,7 +247,17 @@ public final class TableClient implements AutoCloseable {
     return seq;
   }
 
-  /** Waits until the server closed this socket; returns the close code. */
+  /** Stops reading from the socket, as a slow tablet does: what the server sends waits in its outbox. */
+  public void pause() {
+    socket.pause();
+  }
+
+  /** Reads again after {@link #pause}. */
+  public void resume() {
+    socket.resume();
+  }
+
+    /** Waits until the server closed this socket; returns the close code. */
   public short awaitClosed() {
     Awaitility.await().atMost(WAIT).until(() -> closeCode != null);
     return closeCode;

@@ -1,6 +1,5 @@
 package org.tingsted.server.deliberation;
 
-import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
@@ -13,6 +12,7 @@ import static org.tingsted.server.deliberation.Rules.reject;
 import static org.tingsted.server.deliberation.Rules.text;
 import static org.tingsted.server.deliberation.Rules.tooLong;
 
+import org.tingsted.protocol.Limits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

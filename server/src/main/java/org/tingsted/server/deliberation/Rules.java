@@ -1,12 +1,12 @@
 package org.tingsted.server.deliberation;
 
-import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
 import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
 import static org.tingsted.server.deliberation.Rejection.Reason.PHASE_CLOSED;
 import static org.tingsted.server.deliberation.Rejection.Reason.TOO_LARGE;
 
+import org.tingsted.protocol.Limits;
 import java.util.List;
 import java.util.Set;
 import org.tingsted.server.deliberation.Decision.Accepted;

@@ -1,6 +1,5 @@
 package org.tingsted.server.deliberation;
 
-import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Rejection.Reason.CONFLICT;
 import static org.tingsted.server.deliberation.Rejection.Reason.FORBIDDEN;
 import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
@@ -21,6 +20,7 @@ import static org.tingsted.server.deliberation.Rules.unknownCommand;
 import static org.tingsted.server.deliberation.Rules.votingClosed;
 import static org.tingsted.server.deliberation.Rules.words;
 
+import org.tingsted.protocol.Limits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -175,6 +175,10 @@ public final class Table {
     if (wrong != null) {
       return new Rejected<>(wrong);
     }
+    Rejection full = Capacity.proposal(board, actor.member(), Capacity.size(c.title()) + Capacity.size(c.text()));
+    if (full != null) {
+      return new Rejected<>(full);
+    }
     String id = "p" + (board.proposalsMade() + 1);
     return accept(new Proposed(id, actor.member(), c.title().strip(), c.text().strip()));
   }
@@ -201,9 +205,14 @@ public final class Table {
     if (c.version() != proposal.version()) {
       return outdated("proposal", proposal.id(), proposal.version(), c.version());
     }
-    return accept(new ProposalEdited(proposal.id(), proposal.version() + 1,
-        c.title() == null ? proposal.title() : c.title().strip(),
-        c.text() == null ? proposal.text() : c.text().strip()));
+    String title = c.title() == null ? proposal.title() : c.title().strip();
+    String text = c.text() == null ? proposal.text() : c.text().strip();
+    Rejection full = Capacity.edit(board, actor.member(), Capacity.size(title) + Capacity.size(text)
+        - Capacity.size(proposal.title()) - Capacity.size(proposal.text()));
+    if (full != null) {
+      return new Rejected<>(full);
+    }
+    return accept(new ProposalEdited(proposal.id(), proposal.version() + 1, title, text));
   }
 
   private static Decision<TableEvent> withdraw(Board board, WithdrawProposal c, Actor actor) {
@@ -258,6 +267,10 @@ public final class Table {
         return reject(CONFLICT, "comment " + parent.id() + " is hidden");
       }
     }
+    Rejection full = Capacity.comment(board, actor.member(), Capacity.size(c.text()));
+    if (full != null) {
+      return new Rejected<>(full);
+    }
     String id = "c" + (board.commentsMade() + 1);
     return accept(new Commented(
         id, proposal.id(), actor.member(), c.kind(), c.text().strip(), c.replyTo()));
@@ -282,6 +295,10 @@ public final class Table {
         return cannot;
       }
     }
+    Rejection full = Capacity.cluster(board, Capacity.size(c.name()));
+    if (full != null) {
+      return new Rejected<>(full);
+    }
     String id = "k" + (board.clustersMade() + 1);
     return accept(new ClusterCreated(id, c.name().strip(), c.proposals()));
   }
@@ -296,6 +313,10 @@ public final class Table {
     }
     if (!board.clusters().containsKey(c.cluster())) {
       return notFound("cluster", c.cluster());
+    }
+    Rejection full = Capacity.rename(board, Capacity.size(c.name()) - Capacity.size(board.clusters().get(c.cluster()).name()));
+    if (full != null) {
+      return new Rejected<>(full);
     }
     return accept(new ClusterRenamed(c.cluster(), c.name().strip()));
   }

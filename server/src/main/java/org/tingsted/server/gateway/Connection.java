@@ -61,6 +61,9 @@ final class Connection {
   private Assembly assembly;
   private Actor actor;
   private Device device;
+  /** Bytes written to the socket and not yet sent, and of those the snapshots'. */
+  private long outboxBytes;
+  private long snapshotBytes;
   /** The feeds this connection reads, by stream name. */
   private final Map<StreamId, StreamFeed> feeds = new LinkedHashMap<>();
 
@@ -90,19 +93,43 @@ final class Connection {
   }
 
   /**
-   * Sends a frame. A reader whose outbox is full is too slow to follow its table; it is closed
-   * with 4429 and will resume from its last seq when it reconnects.
+   * Sends a frame. A reader with more than {@link Gateway#OUTBOX_BYTES} written and not yet
+   * sent, snapshots aside, is too slow to follow its table; it is closed with 4429 and will
+   * resume from its last seq when it reconnects.
    */
   void send(String frame) {
+    write(frame, false);
+  }
+
+  /**
+   * Sends a snapshot. However large (a board holds a few megabytes at most), it never counts
+   * against the outbox, so that a reader who keeps reading always gets the whole of it; what is
+   * sent after it counts as usual.
+   */
+  void sendSnapshot(String frame) {
+    write(frame, true);
+  }
+
+  private void write(String frame, boolean snapshot) {
     if (state == State.CLOSED) {
       return;
     }
+    if (outboxBytes - snapshotBytes > Gateway.OUTBOX_BYTES) {
+      close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
+      return;
+    }
+    long bytes = ProtocolCodec.utf8Length(frame);
     try {
-      if (socket.writeQueueFull()) {
-        close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
-        return;
+      outboxBytes += bytes;
+      if (snapshot) {
+        snapshotBytes += bytes;
       }
-      socket.writeTextMessage(frame);
+      socket.writeTextMessage(frame).onComplete(sent -> {
+        outboxBytes -= bytes;
+        if (snapshot) {
+          snapshotBytes -= bytes;
+        }
+      });
     } catch (IllegalStateException closing) {
       // The peer closed and the close handler has not run yet: nothing more can be written.
       closed();
@@ -231,9 +258,9 @@ final class Connection {
           continue;
         }
         if (f.table.equals(who.table())) {
-          gateway.presence().arrive(assembly, f.table, key, who, device);
+          gateway.presence().arrive(assembly, f.table, key, who, device).onSuccess(f::knownPresence);
         } else {
-          gateway.presence().announce(assembly, f.table);
+          gateway.presence().current(assembly, f.table).onSuccess(f::knownPresence);
         }
       }
     });
@@ -287,6 +314,9 @@ final class Connection {
     StreamId stream = StreamId.table(table);
     if (!feeds.containsKey(stream)) {
       refuse(command.id(), ErrorCode.FORBIDDEN, "you are not at table " + table);
+      return;
+    }
+    if (!admitted(command, stream)) {
       return;
     }
     org.tingsted.server.deliberation.TableCommand model = Translation.toModel(command);
@@ -370,9 +400,15 @@ final class Connection {
         refuse(command.id(), ErrorCode.FORBIDDEN, "only the lead facilitator moves members between tables");
         return;
       }
+      if (!admitted(command, stream)) {
+        return;
+      }
       outcome = gateway.facilitation().move(assembly.id(), member.session(), actor, move.member(), move.toTable(),
           command.id());
     } else {
+      if (!admitted(command, stream)) {
+        return;
+      }
       outcome = gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)), command.id());
     }
     settle(command, arrived, stream, outcome);
@@ -407,7 +443,7 @@ final class Connection {
         }
         feeds.put(feed.stream, feed);
         feed.attach(this, null);
-        gateway.presence().arrive(assembly, to, key, member, device);
+        gateway.presence().arrive(assembly, to, key, member, device).onSuccess(feed::knownPresence);
       });
     });
   }
@@ -431,9 +467,15 @@ final class Connection {
         refuse(command.id(), ErrorCode.NOT_FOUND, "no table " + promote.table() + " in this session");
         return;
       }
+      if (!admitted(command, stream)) {
+        return;
+      }
       translated = gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
           promote.title(), promote.text());
     } else {
+      if (!admitted(command, stream)) {
+        return;
+      }
       translated = Future.succeededFuture(Translation.toModel(command,
           Facilitation.electorate(assembly, member.session())));
     }
@@ -441,12 +483,30 @@ final class Connection {
   }
 
   /**
+   * Takes a place for the command among those awaiting their answer ({@link InFlight}), or
+   * refuses it with {@code rate_limited} when the sender, or the stream, has too many waiting.
+   * A command admitted is answered through {@link #settle}, which gives the place back.
+   */
+  private boolean admitted(ClientMessage command, StreamId stream) {
+    if (gateway.inFlight().take(member.id(), stream)) {
+      return true;
+    }
+    refuse(command.id(), ErrorCode.RATE_LIMITED, gateway.inFlight().of(member.id()) >= InFlight.PER_MEMBER
+        ? "you have " + InFlight.PER_MEMBER + " commands still being carried out; wait for their answers, then retry"
+        : "your table has many commands waiting to be carried out; retry in a moment");
+    return false;
+  }
+
+  /**
    * Answers a command once its outcome is known: an ack or the model's refusal; a roster or
    * lookup refusal on the way there with its code; anything else as {@code internal}, logged.
+   * The command's place among those in flight is given back.
    */
   private void settle(ClientMessage command, long arrived, StreamId stream, Future<Outcome> outcome) {
     String id = command.id();
     String type = ProtocolCodec.typeName(command);
+    String sender = member.id();
+    outcome.onComplete(done -> gateway.inFlight().give(sender, stream));
     outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
       ErrorCode code;
       if (e instanceof RosterException refused) {

@@ -34,7 +34,19 @@ public final class Gateway {
   public static final String PATH = "/ws";
   static final int MESSAGES_PER_SECOND = 20;
   static final int MESSAGE_BURST = 60;
+  /**
+   * What the server may have written to one connection and not yet seen sent, snapshots not
+   * counted: a reader beyond it does not keep up and is closed with 4429.
+   */
   static final int OUTBOX_BYTES = 1024 * 1024;
+  /**
+   * The kernel's send buffer of each connection. Fixed, so that what a reader who does not read
+   * holds in this node is bounded by it and the outbox together (the kernel would otherwise grow
+   * it to megabytes); 256 KiB still carries several megabytes a second to a tablet far away.
+   */
+  static final int SEND_BUFFER_BYTES = 256 * 1024;
+  /** Connections one member may have open on one node; a newer one closes the oldest with 4409. */
+  static final int CONNECTIONS_PER_MEMBER = 4;
   /**
    * A connection from which nothing arrives for this long, not even the pong to the server's
    * ping, is closed. Only reads count: the server's own pings must not keep a dead one open.
@@ -57,6 +69,7 @@ public final class Gateway {
   private final Meters meters;
   private final BooleanSupplier serving;
   private final Facilitation facilitation;
+  private final InFlight inFlight = new InFlight();
 
   /**
    * @param serving whether this node takes members now: not while it shuts down, nor while its
@@ -88,6 +101,7 @@ public final class Gateway {
         .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
+        .setSendBufferSize(SEND_BUFFER_BYTES)
         .setReadIdleTimeout(IDLE_SECONDS);
   }
 
@@ -128,11 +142,27 @@ public final class Gateway {
     new Connection(this, socket).start();
   }
 
+  /**
+   * A connection of {@code member} is open. Beyond {@link #CONNECTIONS_PER_MEMBER} on this node,
+   * the oldest of theirs is closed with {@link Protocol#CLOSE_REPLACED}: the person is using a
+   * newer screen, and many tabs of one token cannot pile up.
+   */
   void opened(String member, Connection connection, boolean console) {
-    byMember.computeIfAbsent(member, m -> new LinkedHashSet<>()).add(connection);
+    Set<Connection> open = byMember.computeIfAbsent(member, m -> new LinkedHashSet<>());
+    open.add(connection);
     if (console) {
       consoles.add(connection);
     }
+    while (open.size() > CONNECTIONS_PER_MEMBER) {
+      Connection oldest = open.iterator().next();
+      open.remove(oldest);
+      oldest.close(Protocol.CLOSE_REPLACED, "more than " + CONNECTIONS_PER_MEMBER
+          + " connections of one member; this, the oldest, was replaced by a newer one");
+    }
+  }
+
+  InFlight inFlight() {
+    return inFlight;
   }
 
   void closed(String member, Connection connection) {

@@ -50,7 +50,8 @@ final class Presence {
         JsonSerializer.of(mapper, TablePresence.class, 1201),
         JsonSerializer.of(mapper, TablePresence.Arrive.class, 1202),
         JsonSerializer.of(mapper, TablePresence.Leave.class, 1203),
-        JsonSerializer.of(mapper, TablePresence.DropNode.class, 1204));
+        JsonSerializer.of(mapper, TablePresence.DropNode.class, 1204),
+        JsonSerializer.of(mapper, TablePresence.Change.class, 1205));
   }
 
   /** The event-bus address on which a table's presence frames go to every node. */
@@ -58,19 +59,36 @@ final class Presence {
     return "tingsted.presence." + table;
   }
 
-  Future<Void> arrive(Assembly assembly, String table, String connection, Member member, Device device) {
+  /**
+   * A connection sits down at its table. The table is told when the person was not there
+   * before (or moves from remote into the room); completes with the table's presence frame as
+   * it is now, for the arriving connection itself.
+   */
+  Future<String> arrive(Assembly assembly, String table, String connection, Member member, Device device) {
     var arrive = new TablePresence.Arrive(assembly.id(), connection, new TablePresence.Seat(member.id(), device.wireName(), node()));
-    return publish(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, arrive), vertx.getOrCreateContext()));
+    return publishChange(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, arrive), vertx.getOrCreateContext()));
   }
 
-  Future<Void> leave(Assembly assembly, String table, String connection) {
+  /** A connection leaves its table; the table is told when it was the person's last. */
+  Future<String> leave(Assembly assembly, String table, String connection) {
     var leave = new TablePresence.Leave(connection);
-    return publish(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, leave), vertx.getOrCreateContext()));
+    return publishChange(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, leave), vertx.getOrCreateContext()));
   }
 
-  /** Publishes the table's presence as it is, for a reader who arrived without a seat there. */
-  Future<Void> announce(Assembly assembly, String table) {
-    return publish(assembly, table, Future.fromCompletionStage(tables.getAsync(table), vertx.getOrCreateContext()));
+  /** The table's presence frame as it is, for a reader without a seat there (it tells no one else). */
+  Future<String> current(Assembly assembly, String table) {
+    return Future.fromCompletionStage(tables.getAsync(table), vertx.getOrCreateContext())
+        .map(presence -> frames.encode(message(assembly, table, presence)));
+  }
+
+  private Future<String> publishChange(Assembly assembly, String table, Future<TablePresence.Change> change) {
+    return change.map(c -> {
+      String frame = frames.encode(message(assembly, table, c.now()));
+      if (c.changed()) {
+        vertx.eventBus().publish(address(table), frame);
+      }
+      return frame;
+    });
   }
 
   /** This node's Hazelcast member as it is now: one that merged back after a split has a new id. */

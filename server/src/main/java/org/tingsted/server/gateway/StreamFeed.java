@@ -138,6 +138,20 @@ final class StreamFeed {
     return present;
   }
 
+  /**
+   * The table's presence as a connection read it, for a feed that has heard none yet (the table
+   * is told of changes only, so a feed new on this node may not have): its readers get it.
+   */
+  void knownPresence(String frame) {
+    if (lastPresence != null || frame == null) {
+      return;
+    }
+    lastPresence = frame;
+    present = decodePresence(frame);
+    List.copyOf(readers).forEach(r -> r.send(frame));
+    listener.accept(this, null);
+  }
+
   private Push.Presence decodePresence(String frame) {
     try {
       return (Push.Presence) frames.codec().decodeServer(frame);
@@ -191,7 +205,7 @@ final class StreamFeed {
     } else if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
       replayTo(reader, resumeSeq);
     } else if (resumeSeq == null || resumeSeq != seq) {
-      reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+      reader.sendSnapshot(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
     }
     if (lastPresence != null) {
       reader.send(lastPresence);
@@ -225,7 +239,7 @@ final class StreamFeed {
 
   private void snapshotTo(Connection reader) {
     if (readers.contains(reader)) {
-      reader.send(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+      reader.sendSnapshot(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
     }
   }
 
@@ -285,7 +299,7 @@ final class StreamFeed {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
         List.copyOf(ahead.keySet()).forEach(this::stopWaiting);
-        List.copyOf(readers).forEach(r -> r.send(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
+        List.copyOf(readers).forEach(r -> r.sendSnapshot(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
         listener.accept(this, null);
       }
       drainEarly();

@@ -1,6 +1,5 @@
 package org.tingsted.server.deliberation;
 
-import org.tingsted.protocol.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tingsted.server.deliberation.BoardFixture.ANNA;
 import static org.tingsted.server.deliberation.BoardFixture.repeat;
@@ -12,6 +11,7 @@ import static org.tingsted.server.deliberation.Rejection.Reason.INVALID;
 import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
 import static org.tingsted.server.deliberation.Rejection.Reason.TOO_LARGE;
 
+import org.tingsted.protocol.Limits;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

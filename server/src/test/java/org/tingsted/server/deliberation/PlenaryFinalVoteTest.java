@@ -1,6 +1,5 @@
 package org.tingsted.server.deliberation;
 
-import org.tingsted.protocol.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.tingsted.server.deliberation.PlenaryFixture.ADA;
@@ -19,6 +18,7 @@ import static org.tingsted.server.deliberation.Rejection.Reason.NOT_FOUND;
 import static org.tingsted.server.deliberation.Rejection.Reason.PHASE_CLOSED;
 import static org.tingsted.server.deliberation.Rejection.Reason.TOO_LARGE;
 
+import org.tingsted.protocol.Limits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

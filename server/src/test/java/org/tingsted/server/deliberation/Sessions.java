@@ -1,9 +1,9 @@
 package org.tingsted.server.deliberation;
 
-import org.tingsted.protocol.Limits;
 import static org.tingsted.server.deliberation.Generators.concat;
 import static org.tingsted.server.deliberation.Generators.ids;
 
+import org.tingsted.protocol.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.tingsted.server.streams;
 
-import org.tingsted.protocol.StreamId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.tingsted.protocol.StreamId;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
