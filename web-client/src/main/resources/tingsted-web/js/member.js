@@ -1067,7 +1067,7 @@ async function main() {
     if (err.code !== 'unauthorized') notice(errorText(err.code));
   });
   if (welcome) $('app').hidden = false;
-  window.addEventListener('online', () => { if (client && client.state === 'offline') client.reconnect(); });
+  window.addEventListener('online', () => { if (client && client.state !== 'online' && client.state !== 'replaced') client.reconnect(); });
   $('status-resume').addEventListener('click', () => client.reconnect());
   setInterval(tick, 200);
   loadSortable();

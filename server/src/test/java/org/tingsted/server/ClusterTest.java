@@ -152,7 +152,7 @@ class ClusterTest {
   }
 
   /**
-   * Fills table {@code t} with {@code events} proposals, then measures the bytes that cross
+   * Fills table {@code t} with {@code events} events (a proposal of each member, then comments on it), then measures the bytes that cross
    * between the two Hazelcast members per comment, sent by a member connected to the table's owner.
    */
   private static long bytesPerComment(LiveCluster cluster, int t, int events) throws Exception {
@@ -168,17 +168,24 @@ class ClusterTest {
       TableClient client = clients.get(m);
       int share = events / seated.size() + (m < events % seated.size() ? 1 : 0);
       Thread thread = new Thread(() -> {
+        // One proposal each, then comments on it: a member may make 50 proposals at a table, not 125.
+        String[] own = new String[1];
         for (int i = 0; i < share; i++) {
           String id = TableClient.id();
           Reply reply;
           do {
-            client.send(new ProposalCommand.Propose(id, null, "Proposal " + id, "A proposal of some length, as members write them."));
+            client.send(own[0] == null
+                ? new ProposalCommand.Propose(id, null, "Proposal " + id, "A proposal of some length, as members write them.")
+                : new ProposalCommand.Comment(id, null, own[0], CommentKind.SUPPORT, "A comment of some length, as members write them.", null));
             reply = client.reply(id);
             if (reply instanceof Reply.Error error && error.code() == ErrorCode.RATE_LIMITED) {
               sleep(100);
             }
           } while (reply instanceof Reply.Error error && error.code() == ErrorCode.RATE_LIMITED);
           assertThat(reply).isInstanceOf(Reply.Ack.class);
+          if (own[0] == null) {
+            own[0] = client.proposalOf((Reply.Ack) reply);
+          }
         }
       });
       thread.start();

@@ -101,34 +101,49 @@ class LiveLimitsTest {
   }
 
   @Test
-  @DisplayName("Commands pipelined faster than they are carried out: beyond eight awaiting, rate_limited; each is answered once, and the member goes on")
+  @DisplayName("Joining in a loop with one token: the 31st join in a minute is refused with rate_limited and closed with 4429; another member still joins")
+  void joinsInALoop() {
+    Member sofie = live.members.get(0).get(0);
+    for (int i = 0; i < 30; i++) {
+      live.join(sofie).close();
+    }
+    TableClient again = TableClient.open(live.clients, live.node.port());
+    again.send(new org.tingsted.protocol.ConnectionCommand.Hello("hello-31", live.token(sofie), Device.ROOM, null));
+    assertThat(error(again.reply("hello-31")).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(again.awaitClosed()).isEqualTo((short) Protocol.CLOSE_TOO_MANY);
+    live.join(live.members.get(0).get(1)).close();
+  }
+
+  @Test
+  @DisplayName("Commands pipelined faster than they are carried out: beyond 64 awaiting their answer, rate_limited; each is answered once, and the member goes on")
   void pipelinedCommands() {
     Member sofie = live.members.get(0).get(0);
-    try (TableClient a = live.join(sofie)) {
+    try (TableClient a = live.join(sofie); TableClient b = live.join(sofie); TableClient c = live.join(sofie)) {
+      // 55 from each of three screens: within each screen's burst of 60, far beyond the member's 64 in flight.
+      List<TableClient> screens = List.of(a, b, c);
       List<String> ids = new ArrayList<>();
-      StringBuilder burst = new StringBuilder();
-      for (int i = 0; i < 40; i++) {
-        String id = "burst-" + i;
-        ids.add(id);
-        a.sendRaw("{\"type\":\"propose\",\"id\":\"" + id + "\",\"title\":\"Idea " + i + "\",\"text\":\"" + "x".repeat(1900) + "\"}");
+      for (int i = 0; i < 55; i++) {
+        for (TableClient screen : screens) {
+          String id = "burst-" + ids.size();
+          ids.add(id);
+          screen.sendRaw("{\"type\":\"comment\",\"id\":\"" + id + "\",\"proposal\":\"p0\",\"kind\":\"support\",\"text\":\"" + "x".repeat(900) + "\"}");
+        }
       }
-      int acks = 0;
+      int answered = 0;
       int limited = 0;
-      for (String id : ids) {
-        Reply reply = a.reply(id);
-        if (reply instanceof Reply.Ack) {
-          acks++;
-        } else {
-          Reply.Error e = error(reply);
-          assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      for (int n = 0; n < ids.size(); n++) {
+        Reply reply = screens.get(n % 3).reply(ids.get(n));
+        answered++;
+        if (reply instanceof Reply.Error e && e.code() == ErrorCode.RATE_LIMITED) {
           assertThat(e.message()).contains("still being carried out");
           limited++;
         }
       }
-      assertThat(acks).isGreaterThanOrEqualTo(8);
-      assertThat(limited).as("refused while eight awaited their answer").isPositive();
-      assertThat(a.received().stream().filter(m -> m instanceof Reply r && ids.contains(r.id())).count())
-          .as("one answer to each").isEqualTo(40);
+      assertThat(answered).isEqualTo(165);
+      assertThat(limited).as("refused while 64 awaited their answer").isPositive();
+      long answers = screens.stream().mapToLong(s -> s.received().stream()
+          .filter(m -> m instanceof Reply r && ids.contains(r.id())).count()).sum();
+      assertThat(answers).as("one answer to each").isEqualTo(165);
       ack(a.call(new ProposalCommand.Propose(id(), null, "Afterwards", "Still works")));
     }
   }
@@ -150,7 +165,7 @@ class LiveLimitsTest {
     try (TableClient c = live.join(late)) {
       Reply.Error full = error(c.call(new ProposalCommand.Comment(id(), null, "p1", org.tingsted.protocol.CommentKind.SUPPORT, "Yes", null)));
       assertThat(full.code()).isEqualTo(ErrorCode.TOO_LARGE);
-      assertThat(full.message()).contains("board is full");
+      assertThat(full.message()).contains("board is full", "nothing more can be written");
       var snapshot = (Push.Snapshot) c.await(m -> m instanceof Push.Snapshot s && s.stream().equals(live.stream(0)));
       assertThat(snapshot.state().get("proposals").size()).isEqualTo(200);
       long bytes = c.rawFrames().stream().filter(f -> f.startsWith("{\"type\":\"snapshot\",\"stream\":\"" + live.stream(0)))

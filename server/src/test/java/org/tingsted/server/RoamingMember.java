@@ -32,6 +32,11 @@ final class RoamingMember implements AutoCloseable {
   private volatile boolean running = true;
   private final Thread thread;
   private TableClient client;
+  /**
+   * The member's own first proposal, once its event was seen: after it they comment on it, so
+   * that a long run stays within what one member may propose at a table (Limits).
+   */
+  private String own;
   /** Every connection's resume point and the events it delivered, in order. */
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   /** Acknowledged commands: id → the seq of their event. */
@@ -68,7 +73,9 @@ final class RoamingMember implements AutoCloseable {
     int n = 0;
     while (running) {
       String id = name + "-" + (++n);
-      var propose = new ProposalCommand.Propose(id, null, "Idea " + id, "Written by " + name);
+      org.tingsted.protocol.ClientMessage propose = own == null
+          ? new ProposalCommand.Propose(id, null, "Idea " + id, "Written by " + name)
+          : new ProposalCommand.Comment(id, null, own, org.tingsted.protocol.CommentKind.SUPPORT, "Comment " + id, null);
       long firstSent = System.currentTimeMillis();
       while (true) {
         TableClient c = connected();
@@ -76,6 +83,13 @@ final class RoamingMember implements AutoCloseable {
         Reply reply = c.replyWithin(id, ANSWER);
         if (reply instanceof Reply.Ack ack) {
           acked.put(id, ack.seq());
+          if (own == null) {
+            try {
+              own = c.proposalOf(ack);
+            } catch (AssertionError notSeen) {
+              // Its event did not reach this connection: the next command proposes again.
+            }
+          }
           timing.put(id, new long[] {firstSent, System.currentTimeMillis()});
           break;
         }

@@ -71,7 +71,8 @@ final class Capacity {
     long all = boardText(board);
     if (all + more > Limits.BOARD_TEXT) {
       return new Rejection(TOO_LARGE, "this table's board is full: it holds " + all + " characters of text, and "
-          + more + " more would pass the " + Limits.BOARD_TEXT + " a board may hold; ask your facilitator");
+          + more + " more would pass the " + Limits.BOARD_TEXT + " a board may hold, so nothing more can be written here;"
+          + " voting and speaking go on");
     }
     return null;
   }

@@ -61,7 +61,7 @@ final class Connection {
   private Assembly assembly;
   private Actor actor;
   private Device device;
-  /** Bytes written to the socket and not yet sent, and of those the snapshots'. */
+  /** Bytes written to the socket and not yet sent, and of those what was sent whole. */
   private long outboxBytes;
   private long snapshotBytes;
   /** The feeds this connection reads, by stream name. */
@@ -77,7 +77,6 @@ final class Connection {
     socket.binaryMessageHandler(b -> close(Protocol.CLOSE_PROTOCOL_VIOLATION, "binary frames are not part of tingsted.v1"));
     socket.exceptionHandler(e -> LOG.debug("socket error", e));
     socket.closeHandler(v -> closed());
-    socket.setWriteQueueMaxSize(Gateway.OUTBOX_BYTES);
     // A ping keeps a quiet but healthy connection from hitting the idle timeout; a dead one
     // never answers and is closed by it.
     pingTimer = gateway.vertx().setPeriodic(Gateway.PING_SECONDS * 1000L, id -> socket.writePing(Buffer.buffer()));
@@ -93,32 +92,34 @@ final class Connection {
   }
 
   /**
-   * Sends a frame. A reader with more than {@link Gateway#OUTBOX_BYTES} written and not yet
-   * sent, snapshots aside, is too slow to follow its table; it is closed with 4429 and will
-   * resume from its last seq when it reconnects.
+   * Sends a frame. A reader that would have more than {@link Gateway#OUTBOX_BYTES} written and
+   * not yet sent, what is sent whole aside, is too slow to follow its table; it is closed with
+   * 4429 and will resume from its last seq when it reconnects.
    */
   void send(String frame) {
     write(frame, false);
   }
 
   /**
-   * Sends a snapshot. However large (a board holds a few megabytes at most), it never counts
-   * against the outbox, so that a reader who keeps reading always gets the whole of it; what is
-   * sent after it counts as usual.
+   * Sends what a reader asked for and gets once: a snapshot (a board holds a few megabytes at
+   * most), a history page, the events missed before a resume (bounded by the retained window).
+   * It never counts against the outbox, so that a reader who keeps reading always gets the
+   * whole of it; what is sent after it counts as usual.
    */
-  void sendSnapshot(String frame) {
+  void sendWhole(String frame) {
     write(frame, true);
   }
 
-  private void write(String frame, boolean snapshot) {
+  private void write(String frame, boolean whole) {
     if (state == State.CLOSED) {
       return;
     }
-    if (outboxBytes - snapshotBytes > Gateway.OUTBOX_BYTES) {
+    long bytes = ProtocolCodec.utf8Length(frame);
+    if (outboxBytes - snapshotBytes + (whole ? 0 : bytes) > Gateway.OUTBOX_BYTES) {
       close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
       return;
     }
-    long bytes = ProtocolCodec.utf8Length(frame);
+    boolean snapshot = whole;
     try {
       outboxBytes += bytes;
       if (snapshot) {
@@ -209,6 +210,12 @@ final class Connection {
       unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");
       return;
     }
+    if (!gateway.mayJoin(claim.member())) {
+      refuse(hello.id(), ErrorCode.RATE_LIMITED, "you connected more than " + Gateway.JOINS_PER_MINUTE
+          + " times in a minute; wait a moment");
+      close(Protocol.CLOSE_TOO_MANY, "too many connections in a minute");
+      return;
+    }
     gateway.roster().get(claim.assembly()).onComplete(found -> {
       Member who = found.succeeded() && found.result() != null ? found.result().members().get(claim.member()) : null;
       if (who == null) {
@@ -249,7 +256,12 @@ final class Connection {
           new org.tingsted.protocol.Member(who.id(), who.name(), Translation.role(who.role())),
           assembly.id(), who.session(), who.table(), streams));
       Map<String, Long> resume = hello.resume() == null ? Map.of() : hello.resume();
-      feeds.values().forEach(f -> f.attach(this, resume.get(f.stream.name())));
+      for (StreamFeed f : List.copyOf(feeds.values())) {
+        if (state == State.CLOSED) {
+          return;
+        }
+        f.attach(this, resume.get(f.stream.name()));
+      }
       if (who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR) {
         consoleDue(StreamId.session(who.session()));
       }
@@ -291,10 +303,15 @@ final class Connection {
       refuse(request.id(), ErrorCode.FORBIDDEN, "you do not read the stream " + request.stream());
       return;
     }
+    if (!admitted(request, feed.stream)) {
+      return;
+    }
+    String sender = member.id();
     gateway.streams().history(feed.stream, request.fromSeq(), request.pageSize())
-        .onSuccess(page -> reply(new Reply.History(request.id(), feed.stream.name(),
+        .onComplete(done -> gateway.inFlight().give(sender, feed.stream))
+        .onSuccess(page -> sendWhole(gateway.frames().encode(new Reply.History(request.id(), feed.stream.name(),
             page.events().stream().map(e -> feed.visibleTo(this, e)).filter(java.util.Objects::nonNull).toList(),
-            page.next())))
+            page.next()))))
         .onFailure(e -> {
           LOG.error("history of {} failed", request.stream(), e);
           refuse(request.id(), ErrorCode.INTERNAL, "the server could not read the history; try again");
@@ -319,10 +336,9 @@ final class Connection {
     if (!admitted(command, stream)) {
       return;
     }
-    org.tingsted.server.deliberation.TableCommand model = Translation.toModel(command);
     // The phase is the session owner's, not this node's copy of the session: the streams read it there.
-    settle(command, arrived, stream, gateway.streams().execute(stream, model, actorAt(table), command.id(),
-        StreamId.session(member.session())));
+    settle(command, arrived, stream, attempt(() -> gateway.streams().execute(stream, Translation.toModel(command),
+        actorAt(table), command.id(), StreamId.session(member.session()))));
   }
 
   /**
@@ -403,13 +419,14 @@ final class Connection {
       if (!admitted(command, stream)) {
         return;
       }
-      outcome = gateway.facilitation().move(assembly.id(), member.session(), actor, move.member(), move.toTable(),
-          command.id());
+      outcome = attempt(() -> gateway.facilitation().move(assembly.id(), member.session(), actor, move.member(),
+          move.toTable(), command.id()));
     } else {
       if (!admitted(command, stream)) {
         return;
       }
-      outcome = gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)), command.id());
+      outcome = attempt(() -> gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)),
+          command.id()));
     }
     settle(command, arrived, stream, outcome);
   }
@@ -427,10 +444,16 @@ final class Connection {
     if (old != null) {
       old.detach(this);
       gateway.feeds().release(old);
-      gateway.presence().leave(assembly, from, key);
     }
     gateway.roster().get(assembly.id()).onSuccess(fresh -> {
-      if (fresh == null || state != State.OPEN) {
+      if (fresh == null) {
+        return;
+      }
+      // The old table is told with the roster after the move, which no longer seats them there.
+      if (old != null) {
+        gateway.presence().leave(fresh, from, key);
+      }
+      if (state != State.OPEN) {
         return;
       }
       assembly = fresh;
@@ -470,16 +493,28 @@ final class Connection {
       if (!admitted(command, stream)) {
         return;
       }
-      translated = gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
-          promote.title(), promote.text());
+      translated = attempt(() -> gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
+          promote.title(), promote.text()));
     } else {
       if (!admitted(command, stream)) {
         return;
       }
-      translated = Future.succeededFuture(Translation.toModel(command,
-          Facilitation.electorate(assembly, member.session())));
+      translated = attempt(() -> Future.succeededFuture(Translation.toModel(command,
+          Facilitation.electorate(assembly, member.session()))));
     }
     settle(command, arrived, stream, translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
+  }
+
+  /**
+   * Starts what an admitted command does; whatever it throws before it has a future becomes a
+   * failed one, so that {@link #settle} answers it and gives its place back.
+   */
+  private static <T> Future<T> attempt(java.util.function.Supplier<Future<T>> start) {
+    try {
+      return start.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -493,7 +528,7 @@ final class Connection {
     }
     refuse(command.id(), ErrorCode.RATE_LIMITED, gateway.inFlight().of(member.id()) >= InFlight.PER_MEMBER
         ? "you have " + InFlight.PER_MEMBER + " commands still being carried out; wait for their answers, then retry"
-        : "your table has many commands waiting to be carried out; retry in a moment");
+        : (stream.isTable() ? "your table" : "the session") + " has many commands waiting to be carried out; retry in a moment");
     return false;
   }
 

@@ -45,6 +45,11 @@ public final class Gateway {
    * it to megabytes); 256 KiB still carries several megabytes a second to a tablet far away.
    */
   static final int SEND_BUFFER_BYTES = 256 * 1024;
+  /**
+   * Joins one member may make on one node in a minute: each join is sent snapshots, so that
+   * reconnecting in a loop with one token cannot pile them up in memory.
+   */
+  static final int JOINS_PER_MINUTE = 30;
   /** Connections one member may have open on one node; a newer one closes the oldest with 4409. */
   static final int CONNECTIONS_PER_MEMBER = 4;
   /**
@@ -70,6 +75,8 @@ public final class Gateway {
   private final BooleanSupplier serving;
   private final Facilitation facilitation;
   private final InFlight inFlight = new InFlight();
+  /** When each member's recent joins on this node were, oldest first. */
+  private final Map<String, java.util.ArrayDeque<Long>> joins = new HashMap<>();
 
   /**
    * @param serving whether this node takes members now: not while it shuts down, nor while its
@@ -161,6 +168,23 @@ public final class Gateway {
     }
   }
 
+  /** Whether {@code member} may join once more now: at most {@link #JOINS_PER_MINUTE} in any minute. */
+  boolean mayJoin(String member) {
+    long now = System.currentTimeMillis();
+    var recent = joins.computeIfAbsent(member, m -> new java.util.ArrayDeque<>());
+    while (!recent.isEmpty() && recent.peekFirst() <= now - 60_000) {
+      recent.pollFirst();
+    }
+    if (recent.size() >= JOINS_PER_MINUTE) {
+      return false;
+    }
+    recent.addLast(now);
+    if (joins.size() > 10_000) {
+      joins.values().removeIf(d -> d.isEmpty() || d.peekLast() <= now - 60_000);
+    }
+    return true;
+  }
+
   InFlight inFlight() {
     return inFlight;
   }
@@ -183,6 +207,15 @@ public final class Gateway {
     if (event != null && event.event() instanceof SessionEvent.MemberMoved moved) {
       for (Connection c : List.copyOf(byMember.getOrDefault(moved.member(), Set.of()))) {
         c.moved(moved.from(), moved.to());
+      }
+      // Both tables show the roster as it is now, also when the person moved is not connected.
+      if (streams.ownedHere(feed.stream)) {
+        roster.all().onSuccess(all -> all.stream()
+            .filter(a -> a.session(feed.stream.id()).isPresent()).findFirst()
+            .ifPresent(a -> {
+              presence.republish(a, moved.from());
+              presence.republish(a, moved.to());
+            }));
       }
     }
   }

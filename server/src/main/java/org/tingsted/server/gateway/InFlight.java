@@ -14,9 +14,9 @@ import org.tingsted.protocol.StreamId;
 final class InFlight {
 
   /** Commands of one member on this node that may await their answer at once. */
-  static final int PER_MEMBER = 8;
+  static final int PER_MEMBER = 64;
   /** Commands on one stream, from everyone on this node, that may await their answer at once. */
-  static final int PER_STREAM = 64;
+  static final int PER_STREAM = 256;
 
   private final Map<String, Integer> members = new HashMap<>();
   private final Map<StreamId, Integer> streams = new HashMap<>();

@@ -69,6 +69,17 @@ final class Presence {
     return publishChange(assembly, table, Future.fromCompletionStage(tables.submitToKey(table, arrive), vertx.getOrCreateContext()));
   }
 
+  /**
+   * Publishes the table's presence as it is, whoever changed: for when the roster changed under
+   * it (a member moved in or out), which the seats alone do not show.
+   */
+  Future<Void> republish(Assembly assembly, String table) {
+    return current(assembly, table).map(frame -> {
+      vertx.eventBus().publish(address(table), frame);
+      return null;
+    });
+  }
+
   /** A connection leaves its table; the table is told when it was the person's last. */
   Future<String> leave(Assembly assembly, String table, String connection) {
     var leave = new TablePresence.Leave(connection);

@@ -205,7 +205,7 @@ final class StreamFeed {
     } else if (resumeSeq != null && resumeSeq <= seq && resumeSeq + 1 >= oldest) {
       replayTo(reader, resumeSeq);
     } else if (resumeSeq == null || resumeSeq != seq) {
-      reader.sendSnapshot(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+      reader.sendWhole(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
     }
     if (lastPresence != null) {
       reader.send(lastPresence);
@@ -239,7 +239,7 @@ final class StreamFeed {
 
   private void snapshotTo(Connection reader) {
     if (readers.contains(reader)) {
-      reader.sendSnapshot(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
+      reader.sendWhole(frames.snapshot(stream, seq, kind.visibleState(state, reader.actor())));
     }
   }
 
@@ -248,7 +248,8 @@ final class StreamFeed {
       if (e.seq() > after) {
         Push.Event visible = visibleTo(reader, e);
         if (visible != null) {
-          reader.send(frames.encode(visible));
+          // What a reader missed is bounded by the retained window: sent whole, like a snapshot.
+          reader.sendWhole(frames.encode(visible));
         }
       }
     }
@@ -299,7 +300,7 @@ final class StreamFeed {
         LOG.warn("{} fell behind beyond the retained events; resending snapshots to {} readers", stream, readers.size());
         reset(entry);
         List.copyOf(ahead.keySet()).forEach(this::stopWaiting);
-        List.copyOf(readers).forEach(r -> r.sendSnapshot(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
+        List.copyOf(readers).forEach(r -> r.sendWhole(frames.snapshot(stream, seq, kind.visibleState(state, r.actor()))));
         listener.accept(this, null);
       }
       drainEarly();
