@@ -225,7 +225,14 @@ class FailoverTest {
         assertThat(seen.keySet()).as("what %s saw of %s", member.name, stream)
             .containsExactlyElementsOf(LongStream.rangeClosed(1, rows.size()).boxed().toList());
         for (ProcessCluster.Row row : rows) {
-          assertThat(seen.get(row.seq()).data().get("title").asText()).isEqualTo("Idea " + row.commandId());
+          // Each member proposes once, then comments on its proposal (RoamingMember).
+          Push.Event event = seen.get(row.seq());
+          if ("proposed".equals(event.kind())) {
+            assertThat(event.data().get("title").asText()).isEqualTo("Idea " + row.commandId());
+          } else {
+            assertThat(event.kind()).isEqualTo("commented");
+            assertThat(event.data().get("text").asText()).isEqualTo("Comment " + row.commandId());
+          }
         }
       }
     }
