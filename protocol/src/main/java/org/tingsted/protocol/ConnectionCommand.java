@@ -15,13 +15,12 @@ public sealed interface ConnectionCommand extends ClientMessage {
 
         public Hello {
             Require.id("id", id);
-            Require.present("token", token);
+            // A missing or blank token is a hello without a credential: the server answers it
+            // with unauthorized and 4401, which sends the person back to their join link.
+            token = token == null ? "" : token;
             if (token.length() > Protocol.MAX_TOKEN_LENGTH) {
                 throw new InvalidField(ErrorCode.TOO_LARGE, "token",
                         "must be at most " + Protocol.MAX_TOKEN_LENGTH + " characters");
-            }
-            if (token.isBlank()) {
-                throw new InvalidField(ErrorCode.INVALID, "token", "must not be blank");
             }
             device = device == null ? Device.ROOM : device;
             if (resume != null) {

@@ -284,6 +284,23 @@ class LiveTableTest {
   }
 
   @Test
+  @DisplayName("A hello without a token, with an empty one, or with a valid token spelt another way is refused with unauthorized and 4401, so a cut link sends the person back")
+  void missingEmptyAndNonCanonicalTokens() {
+    String valid = live.token(live.members.get(0).get(0));
+    String padded = valid.substring(0, valid.indexOf('.')) + "=" + valid.substring(valid.indexOf('.'));
+    for (String frame : List.of("{\"type\":\"hello\",\"id\":\"h3\"}",
+        "{\"type\":\"hello\",\"id\":\"h3\",\"token\":\"\"}",
+        "{\"type\":\"hello\",\"id\":\"h3\",\"token\":\"   \"}",
+        "{\"type\":\"hello\",\"id\":\"h3\",\"token\":\"" + padded + "\"}")) {
+      TableClient c = TableClient.open(live.clients, live.node.port());
+      c.sendRaw(frame);
+      assertThat(error(c.reply("h3")).code()).as(frame).isEqualTo(ErrorCode.UNAUTHORIZED);
+      assertThat(c.awaitClosed()).as(frame).isEqualTo((short) Protocol.CLOSE_UNAUTHORIZED);
+    }
+    live.join(live.members.get(0).get(0)).close();
+  }
+
+  @Test
   @DisplayName("A command before hello is refused with unauthorized")
   void commandBeforeHelloIsRefused() {
     try (TableClient early = TableClient.open(live.clients, live.node.port())) {

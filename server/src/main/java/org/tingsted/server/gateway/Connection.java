@@ -205,6 +205,10 @@ final class Connection {
       close(Protocol.CLOSE_GOING_AWAY, "not serving");
       return;
     }
+    if (hello.token().isBlank()) {
+      unauthorized(hello.id(), "there is no join token in your link; open the link from your card again");
+      return;
+    }
     JoinTokens.Claim claim = gateway.tokens().verify(hello.token());
     if (claim == null) {
       unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");

@@ -48,8 +48,15 @@ public final class JoinTokens {
       return null;
     }
     try {
-      byte[] payload = DECODER.decode(token.substring(0, dot));
-      byte[] signature = DECODER.decode(token.substring(dot + 1));
+      String payloadText = token.substring(0, dot);
+      String signatureText = token.substring(dot + 1);
+      byte[] payload = DECODER.decode(payloadText);
+      byte[] signature = DECODER.decode(signatureText);
+      // Canonical encoding only: one token, one spelling, so that comparing or revoking tokens
+      // as text holds (the decoder also takes padding and other bits in the last character).
+      if (!ENCODER.encodeToString(payload).equals(payloadText) || !ENCODER.encodeToString(signature).equals(signatureText)) {
+        return null;
+      }
       if (!MessageDigest.isEqual(sign(payload), signature)) {
         return null;
       }
