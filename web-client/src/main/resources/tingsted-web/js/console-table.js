@@ -4,6 +4,7 @@
 
 import { h, option } from './console-dom.js';
 import { t } from './i18n.js';
+import { LIMITS } from './contract.js';
 import {
   actionButton, actionForm, errorLine, fairnessView, field, itemLabel, percent, speakingTimes, duration, consoleTable,
 } from './console-common.js';
@@ -103,9 +104,9 @@ function votesView(v, id, board) {
       field(`vm-${id}`, t('console.votes.method'), h('select', { name: 'method', 'data-test': 'vote-method', 'data-ui': 'voteMethod', 'data-table': id },
         ['dots', 'ranking', 'scale'].map((m) => option(m, t(`console.method.${m}`), m === method)))),
       method === 'dots' ? h('div', { class: 'row', 'data-key': 'dots-params' },
-        field(`vd-${id}`, t('console.votes.dotsPerMember'), h('input', { type: 'number', name: 'dotsPerMember', min: '1', max: '100', value: '5',
+        field(`vd-${id}`, t('console.votes.dotsPerMember'), h('input', { type: 'number', name: 'dotsPerMember', min: '1', max: String(LIMITS.dotsPerMember), value: String(LIMITS.defaultDotsPerMember),
           class: 'short', 'data-test': 'vote-dots' })),
-        field(`vc-${id}`, t('console.votes.capPerItem'), h('input', { type: 'number', name: 'capPerItem', min: '1', max: '100', value: '3',
+        field(`vc-${id}`, t('console.votes.capPerItem'), h('input', { type: 'number', name: 'capPerItem', min: '1', max: String(LIMITS.dotsPerMember), value: String(LIMITS.defaultCapPerItem),
           class: 'short', 'data-test': 'vote-cap' }))) : null,
       h('fieldset', { class: 'checks', 'data-key': 'vote-items' },
         h('legend', {}, t('console.votes.items')),

@@ -14,7 +14,9 @@ export const LIMITS = Object.freeze({
   agendaTitle: 120,
   timerLabel: 120,
   voteItems: 100,
-  dotsPerMember: 100
+  dotsPerMember: 100,
+  defaultDotsPerMember: 5,
+  defaultCapPerItem: 3
 });
 
 /** The points of the agreement scale of a scale vote. */

@@ -33,6 +33,10 @@ public final class Limits {
     public static final int VOTE_ITEMS = 100;
     /** Most dots a member may be given in one dot vote. */
     public static final int DOTS_PER_MEMBER = 100;
+    /** Dots each member has in a dot vote that names none. */
+    public static final int DEFAULT_DOTS_PER_MEMBER = 5;
+    /** The most dots on one item in a dot vote that names none (never more than the dots a member has). */
+    public static final int DEFAULT_CAP_PER_ITEM = 3;
 
     /** Most proposals one member may make at one table; withdrawn and hidden ones count too. */
     public static final int PROPOSALS_PER_MEMBER = 50;

@@ -38,6 +38,8 @@ public final class ClientContract {
     limits.put("timerLabel", Limits.TIMER_LABEL);
     limits.put("voteItems", Limits.VOTE_ITEMS);
     limits.put("dotsPerMember", Limits.DOTS_PER_MEMBER);
+    limits.put("defaultDotsPerMember", Limits.DEFAULT_DOTS_PER_MEMBER);
+    limits.put("defaultCapPerItem", Limits.DEFAULT_CAP_PER_ITEM);
     return limits;
   }
 

@@ -338,6 +338,22 @@ class LiveTableTest {
   }
 
   @Test
+  @DisplayName("A dot vote opened without params, or with dots alone, gets the documented defaults: 5 dots and at most 3 on one item, never more than the dots")
+  void dotVoteDefaults() {
+    try (TableClient facilitator = live.join(live.facilitators.get(0)); TableClient sofie = live.join(live.members.get(0).get(0))) {
+      String p1 = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Trees", "Plant"))));
+      Reply.Ack plain = ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1), null)));
+      Push.Event opened = (Push.Event) facilitator.await(m -> m instanceof Push.Event e && e.seq() == plain.seq());
+      assertThat(opened.data().get("dotsPerMember").asInt()).isEqualTo(5);
+      assertThat(opened.data().get("capPerItem").asInt()).isEqualTo(3);
+      Reply.Ack two = ack(facilitator.call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(p1), new VoteParams(2, null))));
+      Push.Event small = (Push.Event) facilitator.await(m -> m instanceof Push.Event e && e.seq() == two.seq());
+      assertThat(small.data().get("dotsPerMember").asInt()).isEqualTo(2);
+      assertThat(small.data().get("capPerItem").asInt()).isEqualTo(2);
+    }
+  }
+
+  @Test
   @DisplayName("A dots vote: members see how many voted but not what, until the facilitator closes it and the result comes")
   void dotsVoteOverTheWire() {
     List<Member> seated = live.members.get(0);

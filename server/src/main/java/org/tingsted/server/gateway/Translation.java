@@ -56,6 +56,25 @@ public final class Translation {
     return ProtocolCodec.typeName(wire);
   }
 
+  /** The dots each member has: as the vote names them, or for a dot vote that names none, the default. */
+  private static int dotsPerMember(VoteCommand.OpenVote c) {
+    VoteParams p = c.params();
+    if (p != null && p.dotsPerMember() != null) {
+      return p.dotsPerMember();
+    }
+    return c.method() == org.tingsted.protocol.VoteMethod.DOTS ? org.tingsted.protocol.Limits.DEFAULT_DOTS_PER_MEMBER : 0;
+  }
+
+  /** The most dots on one item: as named, or for a dot vote the default, never more than the dots a member has. */
+  private static int capPerItem(VoteCommand.OpenVote c) {
+    VoteParams p = c.params();
+    if (p != null && p.capPerItem() != null) {
+      return p.capPerItem();
+    }
+    return c.method() == org.tingsted.protocol.VoteMethod.DOTS
+        ? Math.min(org.tingsted.protocol.Limits.DEFAULT_CAP_PER_ITEM, dotsPerMember(c)) : 0;
+  }
+
   /** The model command that a table command from the wire asks for. */
   static TableCommand toModel(org.tingsted.protocol.TableCommand wire) {
     if (wire instanceof ProposalCommand.Propose c) {
@@ -77,10 +96,8 @@ public final class Translation {
     } else if (wire instanceof ClusterCommand.DissolveCluster c) {
       return new TableCommand.DissolveCluster(c.cluster());
     } else if (wire instanceof VoteCommand.OpenVote c) {
-      VoteParams p = c.params();
       return new TableCommand.OpenVote(VoteMethod.valueOf(c.method().name()), c.items(),
-          p == null || p.dotsPerMember() == null ? 0 : p.dotsPerMember(),
-          p == null || p.capPerItem() == null ? 0 : p.capPerItem());
+          dotsPerMember(c), capPerItem(c));
     } else if (wire instanceof VoteCommand.CastBallot c) {
       var b = c.ballot();
       return new TableCommand.CastBallot(c.vote(), new Ballot(b.dots(), b.order(), b.scale()));
