@@ -284,6 +284,27 @@ class LiveTableTest {
   }
 
   @Test
+  @DisplayName("The upgrade is refused with 403 from a page of a foreign origin, and taken from this server's own pages and from apps that send no Origin")
+  void foreignOriginsAreRefused() throws Exception {
+    var client = live.clients.createWebSocketClient();
+    java.util.function.Function<String, io.vertx.core.http.WebSocketConnectOptions> from = origin -> {
+      var options = new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1").setPort(live.node.port())
+          .setURI("/ws").addSubProtocol(Protocol.SUBPROTOCOL);
+      return origin == null ? options : options.addHeader("Origin", origin);
+    };
+    for (String foreign : List.of("https://evil.example", "null", "http://127.0.0.1:1")) {
+      var refused = client.connect(from.apply(foreign)).toCompletionStage().toCompletableFuture();
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> refused.get(10, java.util.concurrent.TimeUnit.SECONDS)))
+          .as(foreign).isNotNull().hasMessageContaining("403");
+    }
+    for (String own : java.util.Arrays.asList("http://127.0.0.1:" + live.node.port(), null)) {
+      var socket = client.connect(from.apply(own)).toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      socket.close();
+    }
+    client.close();
+  }
+
+  @Test
   @DisplayName("A hello without a token, with an empty one, or with a valid token spelt another way is refused with unauthorized and 4401, so a cut link sends the person back")
   void missingEmptyAndNonCanonicalTokens() {
     String valid = live.token(live.members.get(0).get(0));

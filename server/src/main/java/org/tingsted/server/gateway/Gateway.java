@@ -112,10 +112,60 @@ public final class Gateway {
         .setReadIdleTimeout(IDLE_SECONDS);
   }
 
-  /** Refuses upgrades to another path or without the {@code tingsted.v1} sub-protocol. */
+  /** The public address people open (its scheme, host and port), once the server listens. */
+  private volatile String publicOrigin;
+
+  /** Tells the gateway the address people open, whose pages may connect. */
+  public void publicUrl(String url) {
+    publicOrigin = originOf(url);
+  }
+
+  /** {@code scheme://host[:port]} of an address, in lower case; null if it is not one. */
+  static String originOf(String url) {
+    try {
+      var uri = java.net.URI.create(url);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return null;
+      }
+      return (uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+          .toLowerCase(java.util.Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether a page of {@code origin} may connect: one served by this server (its origin names the
+   * host the request went to) or by the public address. A request without an Origin comes from no
+   * browser page (an app, a test, a bench), which a foreign page cannot make.
+   */
+  boolean originAllowed(String origin, String host) {
+    if (origin == null) {
+      return true;
+    }
+    String own = originOf(origin);
+    if (own == null) {
+      return false;
+    }
+    if (own.equals(publicOrigin)) {
+      return true;
+    }
+    var uri = java.net.URI.create(own);
+    String hostPort = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    return host != null && hostPort.equalsIgnoreCase(host);
+  }
+
+  /**
+   * Refuses upgrades to another path (404), from a page of a foreign origin (403), or without
+   * the {@code tingsted.v1} sub-protocol (400).
+   */
   public void handshake(ServerWebSocketHandshake handshake) {
     if (!PATH.equals(handshake.path())) {
       handshake.reject(404);
+      return;
+    }
+    if (!originAllowed(handshake.headers().get("Origin"), handshake.headers().get("Host"))) {
+      handshake.reject(403);
       return;
     }
     String offered = handshake.headers().get("Sec-WebSocket-Protocol");

@@ -174,8 +174,10 @@ public final class AdminApi {
         return;
       }
       try {
+        // Answers carry join links (credentials) and people's names: no cache may keep them.
         ctx.response().setStatusCode(status)
             .putHeader("Content-Type", "application/json; charset=utf-8")
+            .putHeader("Cache-Control", "no-store")
             .end(mapper.writeValueAsString(ar.result()));
       } catch (JsonProcessingException e) {
         ctx.fail(e);
@@ -202,6 +204,7 @@ public final class AdminApi {
     try {
       ctx.response().setStatusCode(code.httpStatus())
           .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
           .end(ModelJson.mapper().writeValueAsString(Map.of("code", code.wireName(), "message", message)));
     } catch (JsonProcessingException e) {
       ctx.response().setStatusCode(500).end();

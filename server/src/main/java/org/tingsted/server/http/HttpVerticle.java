@@ -120,7 +120,10 @@ public final class HttpVerticle extends VerticleBase {
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(gateway::connect)
         .requestHandler(router);
-    return server.listen().onSuccess(s -> links.baseUrl(publicUrl.apply(s.actualPort())));
+    return server.listen().onSuccess(s -> {
+      links.baseUrl(publicUrl.apply(s.actualPort()));
+      gateway.publicUrl(publicUrl.apply(s.actualPort()));
+    });
   }
 
   /** Runs {@code action} with the gateway, on the gateway's context. */

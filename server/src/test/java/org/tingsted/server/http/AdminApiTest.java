@@ -176,7 +176,10 @@ class AdminApiTest {
     void everyoneHasALink() {
       Seated seated = seatFour();
 
-      JsonArray links = ok(get(ASSEMBLIES + "/" + seated.assembly + "/join-links")).bodyAsJsonArray();
+      var answer = ok(get(ASSEMBLIES + "/" + seated.assembly + "/join-links"));
+      // The links are credentials: no cache keeps them.
+      assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
+      JsonArray links = answer.bodyAsJsonArray();
 
       assertThat(links).hasSize(4);
       for (int i = 0; i < 4; i++) {
