@@ -171,9 +171,10 @@ class ClusterTest {
         // One proposal each, then comments on it: a member may make 50 proposals at a table, not 125.
         String[] own = new String[1];
         for (int i = 0; i < share; i++) {
-          String id = TableClient.id();
           Reply reply;
           do {
+            // A fresh id for each try: the client keeps every reply, and reply(id) gives the first.
+            String id = TableClient.id();
             client.send(own[0] == null
                 ? new ProposalCommand.Propose(id, null, "Proposal " + id, "A proposal of some length, as members write them.")
                 : new ProposalCommand.Comment(id, null, own[0], CommentKind.SUPPORT, "A comment of some length, as members write them.", null));
