@@ -16,21 +16,21 @@ final class Capacity {
   /** Why {@code member} may not add a proposal of {@code characters}, or null when they may. */
   static Rejection proposal(Board board, String member, int characters) {
     long made = board.proposals().values().stream().filter(p -> p.author().equals(member)).count();
-    if (made >= Limits.PROPOSALS_PER_MEMBER) {
-      return new Rejection(TOO_LARGE, "you have made " + made + " proposals at this table, the most one person may ("
-          + Limits.PROPOSALS_PER_MEMBER + "); edit one of yours instead");
-    }
-    return text(board, member, characters);
+    return made >= Limits.PROPOSALS_PER_MEMBER
+        ? full("you have made " + made + " proposals", Limits.PROPOSALS_PER_MEMBER, "; edit one of yours instead")
+        : text(board, member, characters);
   }
 
   /** Why {@code member} may not add a comment of {@code characters}, or null when they may. */
   static Rejection comment(Board board, String member, int characters) {
     long made = board.comments().values().stream().filter(c -> c.author().equals(member)).count();
-    if (made >= Limits.COMMENTS_PER_MEMBER) {
-      return new Rejection(TOO_LARGE, "you have written " + made + " comments at this table, the most one person may ("
-          + Limits.COMMENTS_PER_MEMBER + ")");
-    }
-    return text(board, member, characters);
+    return made >= Limits.COMMENTS_PER_MEMBER
+        ? full("you have written " + made + " comments", Limits.COMMENTS_PER_MEMBER, "")
+        : text(board, member, characters);
+  }
+
+  private static Rejection full(String done, int limit, String advice) {
+    return new Rejection(TOO_LARGE, done + " at this table, the most one person may (" + limit + ")" + advice);
   }
 
   /** Why an edit by {@code member} that adds {@code more} characters (fewer when negative) may not be made, or null. */
@@ -58,6 +58,11 @@ final class Capacity {
   }
 
   private static Rejection text(Board board, String member, int more) {
+    // Code points never outnumber UTF-16 units: while the units fit, so do the characters,
+    // and the board is not counted character by character on every command.
+    if (units(board, member) + more <= Limits.TEXT_PER_MEMBER && units(board, null) + more <= Limits.BOARD_TEXT) {
+      return null;
+    }
     long mine = memberText(board, member);
     if (mine + more > Limits.TEXT_PER_MEMBER) {
       return new Rejection(TOO_LARGE, "your proposals and comments at this table hold " + mine
@@ -75,6 +80,27 @@ final class Capacity {
           + " voting and speaking go on");
     }
     return null;
+  }
+
+  /** UTF-16 units of {@code member}'s proposals and comments, or of all the board's text when null: an upper bound of its characters. */
+  private static long units(Board board, String member) {
+    long sum = 0;
+    for (Proposal p : board.proposals().values()) {
+      if (member == null || p.author().equals(member)) {
+        sum += p.title().length() + p.text().length();
+      }
+    }
+    for (Comment c : board.comments().values()) {
+      if (member == null || c.author().equals(member)) {
+        sum += c.text().length();
+      }
+    }
+    if (member == null) {
+      for (Cluster k : board.clusters().values()) {
+        sum += k.name().length();
+      }
+    }
+    return sum;
   }
 
   /** The characters of {@code member}'s proposals and comments on the board. */

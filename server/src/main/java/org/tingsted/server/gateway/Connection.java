@@ -8,6 +8,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ final class Connection {
   private Device device;
   /** Bytes written to the socket and not yet sent, and of those what was sent whole. */
   private long outboxBytes;
-  private long snapshotBytes;
+  private long wholeBytes;
   /** The feeds this connection reads, by stream name. */
   private final Map<StreamId, StreamFeed> feeds = new LinkedHashMap<>();
 
@@ -115,20 +116,19 @@ final class Connection {
       return;
     }
     long bytes = ProtocolCodec.utf8Length(frame);
-    if (outboxBytes - snapshotBytes + (whole ? 0 : bytes) > Gateway.OUTBOX_BYTES) {
+    if (outboxBytes - wholeBytes + (whole ? 0 : bytes) > Gateway.OUTBOX_BYTES) {
       close(Protocol.CLOSE_TOO_MANY, "too slow to read its messages");
       return;
     }
-    boolean snapshot = whole;
     try {
       outboxBytes += bytes;
-      if (snapshot) {
-        snapshotBytes += bytes;
+      if (whole) {
+        wholeBytes += bytes;
       }
       socket.writeTextMessage(frame).onComplete(sent -> {
         outboxBytes -= bytes;
-        if (snapshot) {
-          snapshotBytes -= bytes;
+        if (whole) {
+          wholeBytes -= bytes;
         }
       });
     } catch (IllegalStateException closing) {
@@ -337,12 +337,9 @@ final class Connection {
       refuse(command.id(), ErrorCode.FORBIDDEN, "you are not at table " + table);
       return;
     }
-    if (!admitted(command, stream)) {
-      return;
-    }
     // The phase is the session owner's, not this node's copy of the session: the streams read it there.
-    settle(command, arrived, stream, attempt(() -> gateway.streams().execute(stream, Translation.toModel(command),
-        actorAt(table), command.id(), StreamId.session(member.session()))));
+    settle(command, arrived, stream, () -> gateway.streams().execute(stream, Translation.toModel(command),
+        actorAt(table), command.id(), StreamId.session(member.session())));
   }
 
   /**
@@ -414,25 +411,17 @@ final class Connection {
    */
   private void control(ControlCommand command, long arrived) {
     StreamId stream = StreamId.session(member.session());
-    Future<Outcome> outcome;
     if (command instanceof ControlCommand.MoveMember move) {
       if (actor.role() != Role.LEAD_FACILITATOR) {
         refuse(command.id(), ErrorCode.FORBIDDEN, "only the lead facilitator moves members between tables");
         return;
       }
-      if (!admitted(command, stream)) {
-        return;
-      }
-      outcome = attempt(() -> gateway.facilitation().move(assembly.id(), member.session(), actor, move.member(),
-          move.toTable(), command.id()));
+      settle(command, arrived, stream, () -> gateway.facilitation().move(assembly.id(), member.session(), actor,
+          move.member(), move.toTable(), command.id()));
     } else {
-      if (!admitted(command, stream)) {
-        return;
-      }
-      outcome = attempt(() -> gateway.streams().execute(stream, Translation.toModel(command), actorAt(tableOf(command)),
-          command.id()));
+      settle(command, arrived, stream, () -> gateway.streams().execute(stream, Translation.toModel(command),
+          actorAt(tableOf(command)), command.id()));
     }
-    settle(command, arrived, stream, outcome);
   }
 
   /**
@@ -482,7 +471,7 @@ final class Connection {
    */
   private void plenary(PlenaryCommand command, long arrived) {
     StreamId stream = StreamId.session(member.session());
-    Future<? extends SessionCommand> translated;
+    Supplier<Future<? extends SessionCommand>> translated;
     if (command instanceof PlenaryCommand.Promote promote) {
       // The role first: whoever may not promote learns nothing about the table's board.
       if (actor.role() != Role.LEAD_FACILITATOR) {
@@ -494,31 +483,14 @@ final class Connection {
         refuse(command.id(), ErrorCode.NOT_FOUND, "no table " + promote.table() + " in this session");
         return;
       }
-      if (!admitted(command, stream)) {
-        return;
-      }
-      translated = attempt(() -> gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
-          promote.title(), promote.text()));
+      translated = () -> gateway.facilitation().promotion(promote.table(), promote.proposal(), promote.cluster(),
+          promote.title(), promote.text());
     } else {
-      if (!admitted(command, stream)) {
-        return;
-      }
-      translated = attempt(() -> Future.succeededFuture(Translation.toModel(command,
-          Facilitation.electorate(assembly, member.session()))));
+      translated = () -> Future.succeededFuture(Translation.toModel(command,
+          Facilitation.electorate(assembly, member.session())));
     }
-    settle(command, arrived, stream, translated.compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
-  }
-
-  /**
-   * Starts what an admitted command does; whatever it throws before it has a future becomes a
-   * failed one, so that {@link #settle} answers it and gives its place back.
-   */
-  private static <T> Future<T> attempt(java.util.function.Supplier<Future<T>> start) {
-    try {
-      return start.get();
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    settle(command, arrived, stream,
+        () -> translated.get().compose(model -> gateway.streams().execute(stream, model, actor, command.id())));
   }
 
   /**
@@ -537,14 +509,25 @@ final class Connection {
   }
 
   /**
-   * Answers a command once its outcome is known: an ack or the model's refusal; a roster or
-   * lookup refusal on the way there with its code; anything else as {@code internal}, logged.
-   * The command's place among those in flight is given back.
+   * Starts a command, once it has a place among those in flight ({@link #admitted}), and answers
+   * it once its outcome is known: an ack or the model's refusal; a roster or lookup refusal on
+   * the way there with its code; anything else as {@code internal}, logged. The command's place
+   * among those in flight is given back.
    */
-  private void settle(ClientMessage command, long arrived, StreamId stream, Future<Outcome> outcome) {
+  private void settle(ClientMessage command, long arrived, StreamId stream, Supplier<Future<Outcome>> start) {
+    if (!admitted(command, stream)) {
+      return;
+    }
     String id = command.id();
     String type = ProtocolCodec.typeName(command);
     String sender = member.id();
+    Future<Outcome> outcome;
+    try {
+      outcome = start.get();
+    } catch (RuntimeException e) {
+      // Whatever it throws before it has a future is answered too, and gives its place back.
+      outcome = Future.failedFuture(e);
+    }
     outcome.onComplete(done -> gateway.inFlight().give(sender, stream));
     outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
       ErrorCode code;
