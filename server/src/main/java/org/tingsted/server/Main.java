@@ -33,7 +33,12 @@ public final class Main {
                 + ", " + node.clusterSize() + " node(s) now, quorum " + settings.cluster().quorum()
                 + "  (health: " + node.publicUrl() + "/ready, metrics: /metrics)");
           }
-          System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer " + node.adminToken() + ")");
+          // A token the operator set is theirs already and stays out of the log; one made at
+          // this start is shown once, or nobody could use the admin API.
+          boolean tokenGiven = java.util.Arrays.asList(args).contains("--admin-token")
+              || System.getenv("TINGSTED_ADMIN_TOKEN") != null;
+          System.out.println("Admin API: " + node.publicUrl() + "/api  (Authorization: Bearer "
+              + (tokenGiven ? "<the admin token you set>" : node.adminToken()) + ")");
           if (settings.publicUrl() == null && "0.0.0.0".equals(settings.host())) {
             System.out.println();
             System.out.println("Warning: Tingsted listens on every interface, but its join links and cards point at "

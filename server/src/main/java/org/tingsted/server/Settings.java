@@ -25,9 +25,15 @@ import org.tingsted.server.journal.JournalSettings;
  * @param journal     where the journal lives; by default an H2 database in the data folder
  * @param cluster     how the node joins its cluster
  * @param demo        whether to create the demo assembly at start
+ * @param personalDataDays how many days after an assembly's last session day its people's
+ *                    personal data (legal name, contact, demographics) is deleted; 0 keeps it
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
-                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
+                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
+                       int personalDataDays) {
+
+  /** The default of {@link #personalDataDays}. */
+  public static final int PERSONAL_DATA_DAYS = 90;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,7 +42,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     try {
       Path dir = Files.createTempDirectory("tingsted-test-");
       return new Settings("127.0.0.1", 0, null, randomHex(16), null, dir, JournalSettings.embedded(dir),
-          ClusterSettings.embedded(clusterName), false);
+          ClusterSettings.embedded(clusterName), false, PERSONAL_DATA_DAYS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,12 +50,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, personalDataDays);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
-    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo);
+    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays);
   }
 
   /** The public URL, defaulting to the local address when none was configured. */
@@ -72,7 +78,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
-   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}.
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}; {@code --personal-data-days N} over
+ * {@code TINGSTED_PERSONAL_DATA_DAYS}.
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -95,6 +102,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
+    String personalDataDays = env.getOrDefault("TINGSTED_PERSONAL_DATA_DAYS", String.valueOf(PERSONAL_DATA_DAYS));
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -118,6 +126,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
+        case "--personal-data-days" -> personalDataDays = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -145,7 +154,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           kubernetesService, publicAddress);
     }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, cluster, demo);
+        secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays));
     settings.requireSharedJournal();
     return settings;
   }
@@ -163,7 +172,20 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, personalDataDays);
+  }
+
+  private static int days(String what, String value) {
+    int days = number(what, value);
+    if (days < 0) {
+      throw new IllegalArgumentException(what + " must be 0 (keep) or more, not " + days);
+    }
+    return days;
+  }
+
+  /** These settings with another retention of personal data. */
+  public Settings withPersonalDataDays(int days) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days);
   }
 
   private static int number(String what, String value) {
@@ -184,6 +206,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
+                                      [--personal-data-days N]
         """;
   }
 

@@ -30,7 +30,11 @@ import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinCodes;
 import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.PersonalRecords;
+import org.tingsted.server.roster.Retention;
 import org.tingsted.server.roster.Roster;
+import org.tingsted.server.audit.AuditLog;
+import java.time.Clock;
 import org.tingsted.server.streams.Streams;
 
 /** One running Tingsted node: Vert.x on its Hazelcast member, the HTTP server, the gateway. */
@@ -45,6 +49,8 @@ public final class TingstedNode {
   private final HazelcastInstance hazelcast;
   private final AtomicBoolean draining;
   private final Streams streams;
+  private final PersonalRecords personal;
+  private final AuditLog audit;
 
   /** How long sockets have to carry their close frames before the node leaves the cluster. */
   private static final long CLOSE_GRACE_MS = 300;
@@ -53,7 +59,10 @@ public final class TingstedNode {
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
-                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams) {
+                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams,
+                       PersonalRecords personal, AuditLog audit) {
+    this.personal = personal;
+    this.audit = audit;
     this.streams = streams;
     this.hazelcast = hazelcast;
     this.draining = draining;
@@ -104,6 +113,11 @@ public final class TingstedNode {
       Vertx vertx = node.vertx();
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
+      var personal = new PersonalRecords(vertx, hazelcast, roster, journal);
+      var audit = new AuditLog(vertx, journal);
+      audit.start();
+      var retention = new Retention(vertx, hazelcast, roster, personal, settings.personalDataDays(), Clock.systemUTC());
+      retention.start();
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
@@ -122,15 +136,16 @@ public final class TingstedNode {
       Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast), links,
+          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, personal, audit), links,
           v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
-              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
+              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast), audit),
           settings::publicUrlOr, readiness, metrics);
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
-          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams));
+          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams,
+              personal, audit));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -151,6 +166,16 @@ public final class TingstedNode {
   /** The streams of this node, for commands the server itself sends (the demo's agenda). */
   public Streams streams() {
     return streams;
+  }
+
+  /** The people's personal data, kept apart from the roster. */
+  public PersonalRecords personal() {
+    return personal;
+  }
+
+  /** The audit log of refusals and staff actions. */
+  public AuditLog audit() {
+    return audit;
   }
 
   public JoinLinks links() {
@@ -210,6 +235,7 @@ public final class TingstedNode {
           vertx.setTimer(CLOSE_GRACE_MS, id -> grace.complete());
           return grace.future();
         })
+        .eventually(audit::close)
         .eventually(vertx::close)
         .eventually(() -> {
           journal.close();
