@@ -11,7 +11,7 @@ CREATE TABLE audit (
   actor       VARCHAR(128),
   actor_role  VARCHAR(32),
   stream      VARCHAR(200),
-  action      VARCHAR(128)  NOT NULL,
+  action      VARCHAR(128),
   command_id  VARCHAR(64),
   target      VARCHAR(300),
   outcome     VARCHAR(64)   NOT NULL,

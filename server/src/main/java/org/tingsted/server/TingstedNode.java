@@ -116,7 +116,8 @@ public final class TingstedNode {
       var personal = new PersonalRecords(vertx, hazelcast, roster, journal);
       var audit = new AuditLog(vertx, journal);
       audit.start();
-      var retention = new Retention(vertx, hazelcast, roster, personal, settings.personalDataDays(), Clock.systemUTC());
+      var retention = new Retention(vertx,
+          () -> hazelcast.getCluster().getMembers().iterator().next().localMember(), roster, personal, settings.personalDataDays(), Clock.systemUTC());
       retention.start();
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));

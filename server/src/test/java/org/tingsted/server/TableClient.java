@@ -160,12 +160,14 @@ public final class TableClient implements AutoCloseable {
   public Reply replyWithin(String id, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
+      // Closed is read before the replies: a reply that came just before the close is seen.
+      boolean closed = isClosed();
       for (ServerMessage m : received) {
         if (m instanceof Reply r && id.equals(r.id())) {
           return r;
         }
       }
-      if (isClosed()) {
+      if (closed) {
         return null;
       }
       Thread.onSpinWait();

@@ -276,7 +276,7 @@ final class Connection {
         unauthorized(hello.id(), "this join link is no longer valid; ask your facilitator for a new one");
         return;
       }
-      if (who.isPseudonymised()) {
+      if (who.wasPseudonymised()) {
         unauthorized(hello.id(), "this person's data was erased, so this link no longer lets anyone in");
         return;
       }

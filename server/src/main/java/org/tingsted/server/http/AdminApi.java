@@ -131,7 +131,7 @@ public final class AdminApi {
           if (m == null) {
             return Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")));
           }
-          return m.isPseudonymised()
+          return m.wasPseudonymised()
               ? Future.failedFuture(new RosterException.Conflict("person " + m.id() + " was pseudonymised and has no join link"))
               : Future.succeededFuture(joinLink(a, m));
         })));
@@ -242,7 +242,7 @@ public final class AdminApi {
 
   /** Join links of everyone in an assembly, in the order they were added; the pseudonymised have none. */
   List<JoinLink> joinLinks(Assembly assembly) {
-    return assembly.members().values().stream().filter(m -> !m.isPseudonymised()).map(m -> joinLink(assembly, m)).toList();
+    return assembly.members().values().stream().filter(m -> !m.wasPseudonymised()).map(m -> joinLink(assembly, m)).toList();
   }
 
   private JoinLink joinLink(Assembly assembly, Member m) {

@@ -59,10 +59,10 @@ public record Assembly(String id, String name, String question, List<Session> se
    */
   Assembly pseudonymise(String member, long at) {
     Member m = members.get(member);
-    if (m == null || m.isPseudonymised()) {
+    if (m == null || m.wasPseudonymised()) {
       return this;
     }
-    long before = members.values().stream().filter(Member::isPseudonymised).count();
+    long before = members.values().stream().filter(Member::wasPseudonymised).count();
     var next = new LinkedHashMap<>(members);
     next.put(member, m.pseudonymisedAs(pseudonym(m.role(), before + 1), at));
     return new Assembly(id, name, question, sessions, next);

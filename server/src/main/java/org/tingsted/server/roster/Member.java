@@ -44,7 +44,7 @@ public record Member(String id, String name, Role role, String session, String t
   }
 
   /** Whether this person was pseudonymised: their link no longer lets them in. */
-  public boolean isPseudonymised() {
+  public boolean wasPseudonymised() {
     return pseudonymised != null;
   }
 

@@ -49,7 +49,7 @@ public final class PersonalRecords {
       return Future.failedFuture(e);
     }
     return person(assembly, member).compose(m -> {
-      if (m.isPseudonymised()) {
+      if (m.wasPseudonymised()) {
         return Future.failedFuture(new RosterException.Conflict("person " + member
             + " was pseudonymised; no personal data is kept for them any more"));
       }

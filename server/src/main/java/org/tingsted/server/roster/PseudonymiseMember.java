@@ -16,7 +16,7 @@ record PseudonymiseMember(String member, long at) implements EntryProcessor<Stri
     if (assembly == null || !assembly.members().containsKey(member)) {
       return null;
     }
-    if (assembly.members().get(member).isPseudonymised()) {
+    if (assembly.members().get(member).wasPseudonymised()) {
       return assembly.members().get(member);
     }
     Assembly next = assembly.pseudonymise(member, at);

@@ -1,6 +1,5 @@
 package org.tingsted.server.roster;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -32,17 +31,20 @@ public final class Retention {
   static final long FIRST_MILLIS = 60 * 1000L;
 
   private final Vertx vertx;
-  private final HazelcastInstance hazelcast;
+  private final java.util.function.BooleanSupplier runsHere;
   private final Roster roster;
   private final PersonalRecords personal;
   private final int days;
   private final Clock clock;
 
-  /** @param days how long after an assembly's last session day its personal data is kept; 0 keeps it */
-  public Retention(Vertx vertx, HazelcastInstance hazelcast, Roster roster, PersonalRecords personal, int days,
+  /**
+   * @param runsHere whether the periodic sweep is this node's to run now (the cluster's oldest member)
+   * @param days how long after an assembly's last session day its personal data is kept; 0 keeps it
+   */
+  public Retention(Vertx vertx, java.util.function.BooleanSupplier runsHere, Roster roster, PersonalRecords personal, int days,
                    Clock clock) {
     this.vertx = vertx;
-    this.hazelcast = hazelcast;
+    this.runsHere = runsHere;
     this.roster = roster;
     this.personal = personal;
     this.days = days;
@@ -61,7 +63,7 @@ public final class Retention {
   }
 
   private void sweepHere() {
-    if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+    if (!runsHere.getAsBoolean()) {
       return;
     }
     sweep().onSuccess(n -> {
