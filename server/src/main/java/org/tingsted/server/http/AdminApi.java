@@ -231,7 +231,11 @@ public final class AdminApi {
       String[] parts = path.split("/");
       String assembly = parts.length > 3 && "assemblies".equals(parts[2]) ? parts[3] : null;
       var target = new StringBuilder();
-      ctx.pathParams().forEach((k, v) -> target.append(target.isEmpty() ? "" : " ").append(k).append('=').append(v));
+      ctx.pathParams().forEach((k, v) -> {
+        if (!"*".equals(k)) {
+          target.append(target.isEmpty() ? "" : " ").append(k).append('=').append(v);
+        }
+      });
       int status = ctx.response().getStatusCode();
       String code = ctx.get(ERROR_CODE);
       auditLog.staff(assembly, ctx.get(ACTOR), ctx.request().method().name() + " " + path,
