@@ -50,7 +50,7 @@ import org.tingsted.protocol.VoteParams;
 
 /**
  * A whole session day against a server in a process of its own that logs everything it has to
- * say ({@code debug} for Tingsted, {@code info} for the libraries), with marker strings in every
+ * say (at {@code debug}, Hazelcast at {@code info}), with marker strings in every
  * person's names and personal data, in what they write, and the tokens they hold: then one
  * member is pseudonymised, and nothing of theirs may remain; and the log holds none of it.
  */
@@ -255,6 +255,8 @@ class PersonalDataLiveTest {
     assertThat(before.at("/contributions/comments")).hasSize(1);
     assertThat(before.at("/contributions/ballots")).as("a dots ballot and a final ballot").hasSize(2);
     assertThat(before.at("/contributions/comments/0/data/text").asText()).isEqualTo(MARK + "ConcernByA");
+    assertThat(before.get("about")).as("what others did about them: the floor given to them")
+        .anySatisfy(e -> assertThat(e.get("kind").asText()).isEqualTo("floorGiven"));
     Map<String, String> viewsBefore = everyView();
     assertThat(viewsBefore.get("members")).as("the roster shows display names, never personal data")
         .contains(displayName("a")).doesNotContain(MARK + "Legal", MARK + "a@post");

@@ -107,4 +107,14 @@ class SettingsTest {
     assertThat(alone.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
     assertThat(alone.getSplitBrainProtectionConfigs()).isEmpty();
   }
+
+  @Test
+  @DisplayName("personal data is kept 90 days after an assembly's last session day unless told otherwise; 0 keeps it; a negative number is refused")
+  void personalDataRetention() {
+    assertThat(parse(Map.of()).personalDataDays()).isEqualTo(90);
+    assertThat(parse(Map.of("TINGSTED_PERSONAL_DATA_DAYS", "30")).personalDataDays()).isEqualTo(30);
+    assertThat(parse(Map.of("TINGSTED_PERSONAL_DATA_DAYS", "30"), "--personal-data-days", "0").personalDataDays()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--personal-data-days", "-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("personal data days");
+  }
 }

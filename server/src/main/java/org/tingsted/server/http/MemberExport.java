@@ -16,8 +16,8 @@ import org.tingsted.server.streams.Streams;
 /**
  * Everything an assembly holds about one person, for the GDPR's right of access: their roster
  * entry, their personal data, and every event of theirs in the assembly's streams (what they
- * proposed and edited, commented, voted, and everything else their commands did), read page by
- * page from the journal.
+ * proposed and edited, commented, voted, and everything else their commands did, and what
+ * others did about them: {@code about}), read page by page from the journal.
  */
 final class MemberExport {
 
@@ -45,12 +45,14 @@ final class MemberExport {
     ArrayNode comments = contributions.putArray("comments");
     ArrayNode ballots = contributions.putArray("ballots");
     ArrayNode other = contributions.putArray("other");
+    // What others did to or about them: the floor given, a hand lowered, a move to another table.
+    ArrayNode about = export.putArray("about");
     Future<Void> done = Future.succeededFuture();
     for (StreamId stream : assembly.streams()) {
       done = done.compose(v -> page(stream, 1, member.id(), event -> {
         String kind = ModelJson.kindOf(event.event());
-        ArrayNode into = PROPOSALS.contains(kind) ? proposals : COMMENTS.contains(kind) ? comments
-            : BALLOTS.contains(kind) ? ballots : other;
+        ArrayNode into = !member.id().equals(event.by()) ? about : PROPOSALS.contains(kind) ? proposals
+            : COMMENTS.contains(kind) ? comments : BALLOTS.contains(kind) ? ballots : other;
         ObjectNode line = into.addObject();
         line.put("stream", event.stream());
         line.put("seq", event.seq());
@@ -63,9 +65,15 @@ final class MemberExport {
     return done.map(v -> export);
   }
 
+  /** Whether an event of someone else's names the person as the one it was about. */
+  private static boolean names(StreamEvent e, String member) {
+    var data = ModelJson.dataOf(e.event());
+    return member.equals(data.path("member").asText(null)) || member.equals(data.path("voter").asText(null));
+  }
+
   private Future<Void> page(StreamId stream, long from, String member, java.util.function.Consumer<StreamEvent> found) {
     return streams.history(stream, from, PAGE).compose(page -> {
-      page.events().stream().filter(e -> member.equals(e.by())).forEach(found);
+      page.events().stream().filter(e -> member.equals(e.by()) || names(e, member)).forEach(found);
       return page.next() == null ? Future.succeededFuture() : page(stream, page.next(), member, found);
     });
   }
