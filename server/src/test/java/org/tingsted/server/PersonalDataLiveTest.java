@@ -294,11 +294,16 @@ class PersonalDataLiveTest {
     assertThat(after.get("contributions")).as("what they contributed stays the assembly's").isEqualTo(before.get("contributions"));
     assertThat(viewsAfter.get("export of b")).contains(displayName("b"), MARK + "Legalb");
 
-    try (TableClient b = join("b")) {
-      b.await(m -> m instanceof Push.Presence p && p.members().stream().anyMatch(x -> x.name().equals("Medlem 1")));
-      String seen = String.join("\n", b.rawFrames());
-      assertThat(seen).as("a member's welcome, snapshots and presence").contains("Medlem 1", displayName("b"))
-          .doesNotContain(personalMarkers("a")).doesNotContain(MARK + "Legal", "@post.example", MARK + "District");
+    for (String who : List.of("b", "lead")) {
+      try (TableClient client = join(who)) {
+        client.await(m -> m instanceof Push.Presence p && p.members().stream().anyMatch(x -> x.name().equals("Medlem 1")));
+        if (who.equals("lead")) {
+          client.await(m -> m instanceof Push.Console);
+        }
+        String seen = String.join("\n", client.rawFrames());
+        assertThat(seen).as("the welcome, snapshots, presence (and console) of " + who).contains("Medlem 1", displayName(who))
+            .doesNotContain(personalMarkers("a")).doesNotContain(MARK + "Legal", "@post.example", MARK + "District");
+      }
     }
     TableClient refused = TableClient.open(clients, server.port);
     String hello = id();
