@@ -75,11 +75,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
    * {@code TINGSTED_CLUSTER_NAME}; and for a cluster {@code --cluster-join none|tcp|multicast|kubernetes
    * --cluster-members H[:P],... --cluster-interface I --cluster-port P --cluster-quorum N
-   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
+   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P --cluster-bus-port P} over
+   * {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
-   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}; {@code --personal-data-days N} over
- * {@code TINGSTED_PERSONAL_DATA_DAYS}.
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}, {@code TINGSTED_CLUSTER_BUS_PORT}; {@code --personal-data-days N} over
+   * {@code TINGSTED_PERSONAL_DATA_DAYS}.
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -102,6 +103,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
+    String busPort = env.getOrDefault("TINGSTED_CLUSTER_BUS_PORT", "0");
     String personalDataDays = env.getOrDefault("TINGSTED_PERSONAL_DATA_DAYS", String.valueOf(PERSONAL_DATA_DAYS));
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
@@ -126,6 +128,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
+        case "--cluster-bus-port" -> busPort = value(args, ++i, arg);
         case "--personal-data-days" -> personalDataDays = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
@@ -151,7 +154,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           : join == ClusterSettings.Join.TCP ? ClusterSettings.majorityOf(members.size()) : 1;
       cluster = new ClusterSettings(clusterName, join, members, clusterInterface != null ? clusterInterface : "*",
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
-          kubernetesService, publicAddress);
+          kubernetesService, publicAddress, number("event bus port", busPort));
     }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
         secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays));
@@ -206,6 +209,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
+                                      [--cluster-bus-port P]
                                       [--personal-data-days N]
         """;
   }
