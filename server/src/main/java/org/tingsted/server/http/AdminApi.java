@@ -32,8 +32,11 @@ import org.tingsted.server.streams.Streams;
 
 /**
  * The administrators' REST API under {@code /api}: create assemblies with their sessions and
- * tables, add people, hand out join links. Every call needs {@code Authorization: Bearer
- * <admin token>}. Errors are JSON {@code {"code": …, "message": …}} with the protocol's codes.
+ * tables, add people, hand out join links; keep, export and erase people's personal data
+ * (pseudonymisation); export the audit log. Every call needs {@code Authorization: Bearer
+ * <admin token>}, and every call but the cluster's reads is recorded in the audit log with
+ * the {@link #ACTOR} that authenticated it. Errors are JSON {@code {"code": …, "message": …}}
+ * with the protocol's codes.
  */
 public final class AdminApi {
 
