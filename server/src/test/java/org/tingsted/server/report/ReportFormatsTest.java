@@ -123,6 +123,11 @@ class ReportFormatsTest {
   @DisplayName("As Markdown, in Danish")
   class Markdown {
     private final String md = Reports.markdown(REPORT, ReportLanguage.DANISH);
+    /** The members' hostile words as the Markdown writes them: as text, no markup. */
+    private static final String MD_SCRIPT_TITLE =
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quotes\"";
+    private static final String MD_SCRIPT_TEXT = "Tekst med &lt;b&gt;fed&lt;/b&gt; &amp; 'citat'";
+    private static final String MD_IMG_COMMENT = "Pas på &lt;img src=x onerror=alert(2)&gt;";
 
     @Test
     @DisplayName("Each session has a heading with its date and each recommendation a section, "
@@ -134,11 +139,11 @@ class ReportFormatsTest {
           "\n## Dag 1 — 14. marts 2026\n", "\n## Dag 2 — 11. april 2026\n",
           "*Rapporten for denne mødedag er ikke offentliggjort endnu.*");
       assertThat(md).containsSubsequence("### 1. " + D1_TITLE + "\n", "### 2. " + D3_TITLE
-          + "\n", "### 3. " + SCRIPT_TITLE + "\n", "### 4. " + D6_TITLE + "\n",
+          + "\n", "### 3. " + MD_SCRIPT_TITLE + "\n", "### 4. " + D6_TITLE + "\n",
           "## Dag 2");
       assertThat(md).contains("| 1 | Grønne tage og gårdhaver | 66,7\u00a0% | vedtaget |",
           "| 2 | Tryg trafik for børn og unge | 63,9\u00a0% | ikke vedtaget |",
-          "| 3 | " + SCRIPT_TITLE + " | 33,3\u00a0% | ikke vedtaget |",
+          "| 3 | " + MD_SCRIPT_TITLE + " | 33,3\u00a0% | ikke vedtaget |",
           "| 4 | Billigere buskort |  | ikke til endelig afstemning |");
     }
 
@@ -174,12 +179,12 @@ class ReportFormatsTest {
           + "  - Afstemning 1 ved bordet (rangordning, 5 stemmer): nr. 1 efter Schulze-metoden, "
           + "nr. 1 (delt plads) efter Borda (6 point)\n"
           + "    - Rækkefølge efter Schulze-metoden: 1. Grønne tage og gårdhaver; 2. "
-          + SCRIPT_TITLE + "; 3. Flere træer i gaderne\n"
-          + "    - Rækkefølge efter Borda: 1. Grønne tage og gårdhaver = " + SCRIPT_TITLE
+          + MD_SCRIPT_TITLE + "; 3. Flere træer i gaderne\n"
+          + "    - Rækkefølge efter Borda: 1. Grønne tage og gårdhaver = " + MD_SCRIPT_TITLE
           + "; 2. Flere træer i gaderne\n"
           + "  - Kommentarer for:\n"
           + "    - Gårdhaver giver liv.\n");
-      assertThat(md).contains("- " + IMG_COMMENT + "\n");
+      assertThat(md).contains("- " + MD_IMG_COMMENT + "\n");
       assertThat(md).contains("Vedtaget (12. juni 2026).\n\n> " + D1_ANSWER + "\n");
       assertThat(md).contains("Under overvejelse (12. juni 2026).");
     }
@@ -204,10 +209,11 @@ class ReportFormatsTest {
     }
 
     @Test
-    @DisplayName("Members' words are kept intact, and nothing hidden, withdrawn or personal "
-        + "appears")
+    @DisplayName("Members' words are kept whole, their markup escaped as text, and nothing "
+        + "hidden, withdrawn or personal appears")
     void intact() {
-      assertThat(md).contains(SCRIPT_TITLE, "> " + SCRIPT_TEXT, IMG_COMMENT);
+      assertThat(md).contains(MD_SCRIPT_TITLE, "> " + MD_SCRIPT_TEXT, MD_IMG_COMMENT);
+      assertThat(md).doesNotContain(SCRIPT_TITLE, SCRIPT_TEXT, IMG_COMMENT, "<b>", "<img");
       for (String never : NEVER_SHOWN) {
         assertThat(md).doesNotContain(never);
       }
