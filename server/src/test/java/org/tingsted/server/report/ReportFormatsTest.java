@@ -16,7 +16,6 @@ import static org.tingsted.server.report.ReportScenario.SCRIPT_TITLE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -389,39 +388,7 @@ class ReportFormatsTest {
 
   /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
   static List<List<String>> parse(String csv) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        i++;
-      } else {
-        field.append(c);
-      }
-    }
-    assertThat(quoted).as("a quoted field is left open").isFalse();
-    assertThat(field.length() == 0 && row.isEmpty()).as("the last row ends with CRLF").isTrue();
-    return rows;
+    return CsvRows.parse(csv);
   }
 
   private static int count(String text, String part) {
