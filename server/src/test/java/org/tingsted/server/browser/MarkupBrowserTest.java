@@ -13,11 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.MatchResult;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
@@ -203,7 +204,7 @@ class MarkupBrowserTest extends BrowserFixture {
       voters.add(mallory);
       for (Member voter : voters) {
         try (TableClient ballot = live.join(voter)) {
-          Map<String, Choice> choices = new java.util.HashMap<>();
+          Map<String, Choice> choices = new HashMap<>();
           for (String draft : drafts) {
             choices.put(draft, Choice.SUPPORT);
           }
@@ -249,7 +250,7 @@ class MarkupBrowserTest extends BrowserFixture {
     var tables = List.of(TablesExtension.create());
     Node document = Parser.builder().extensions(tables).build().parse(md.body());
     String rendered = HtmlRenderer.builder().extensions(tables).build().render(document);
-    Set<String> tags = new java.util.TreeSet<>(Pattern.compile("</?([a-z0-9]+)").matcher(rendered)
+    Set<String> tags = new TreeSet<>(Pattern.compile("</?([a-z0-9]+)").matcher(rendered)
         .results().map(m -> m.group(1)).toList());
     assertThat(tags).as("the elements of the rendered Markdown")
         .isSubsetOf("h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td",
