@@ -40,12 +40,13 @@ public final class HttpVerticle extends VerticleBase {
       + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   /**
-   * The policy of the published report pages under {@code /reports}: the same, but their one
-   * {@code <style>} element is inline (a report page is a single file people save and mail), so
-   * that one element is allowed by its hash, and nothing else inline. They carry no script.
+   * The policy of the published report under {@code /reports}, in every format: nothing may load
+   * or run (no script at all, from anywhere), except the HTML page's one inline {@code <style>}
+   * element (a report page is a single file people save and mail), allowed by its hash. What
+   * members wrote is escaped in every format; this says so again to the browser.
    */
-  static final String REPORT_CONTENT_SECURITY_POLICY =
-      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' " + hashOf(Reports.htmlStyle()));
+  static final String REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src "
+      + hashOf(Reports.htmlStyle()) + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   private static String hashOf(String inline) {
     try {
