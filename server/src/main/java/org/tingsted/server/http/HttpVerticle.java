@@ -48,6 +48,10 @@ public final class HttpVerticle extends VerticleBase {
   static final String REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src "
       + hashOf(Reports.htmlStyle()) + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+  /** The published reports, and the administrators' reports under /api, which open as the same page. */
+  static final java.util.regex.Pattern REPORT_PATH =
+      java.util.regex.Pattern.compile("/reports/.*|/api/assemblies/[^/]+(/sessions/[^/]+)?/report");
+
   private static String hashOf(String inline) {
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
@@ -94,7 +98,7 @@ public final class HttpVerticle extends VerticleBase {
     // First, for every request (pages, files, the API's JSON, errors): the security headers.
     router.route().handler(ctx -> {
       ctx.response().headers()
-          .set("Content-Security-Policy", ctx.normalizedPath().startsWith("/reports/")
+          .set("Content-Security-Policy", REPORT_PATH.matcher(ctx.normalizedPath()).matches()
               ? REPORT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY)
           .set("X-Content-Type-Options", "nosniff")
           .set("Referrer-Policy", "no-referrer");

@@ -125,6 +125,10 @@ class StaticFilesTest {
         .doesNotContain("script-src").doesNotContain("'self'").contains("default-src 'none';")
         .contains("frame-ancestors 'none'");
     assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    // An administrator's report opens as the same page, with the same policy (refused here, unauthenticated).
+    assertThat(get("/api/assemblies/a1/report").getHeader("Content-Security-Policy")).isEqualTo(csp);
+    assertThat(get("/api/assemblies/a1/sessions/s1/report").getHeader("Content-Security-Policy")).isEqualTo(csp);
+    assertThat(get("/api/assemblies/a1/report/publish").getHeader("Content-Security-Policy")).isNotEqualTo(csp);
   }
 
   @Test
