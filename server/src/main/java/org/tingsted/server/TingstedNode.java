@@ -29,7 +29,7 @@ import org.tingsted.server.http.HttpVerticle;
 import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinCodes;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.streams.Streams;
 
@@ -104,8 +104,9 @@ public final class TingstedNode {
       Vertx vertx = node.vertx();
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
-      var tokens = new JoinTokens(secret);
-      var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
+      var ring = settings.keyRing(secret);
+      var credentials = new Credentials(ring, java.time.Clock.systemUTC());
+      var links = new JoinLinks(credentials, new JoinCodes(ring), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
       var timers = new TimerAlarms(vertx, streams);
       var draining = new AtomicBoolean();
@@ -123,7 +124,7 @@ public final class TingstedNode {
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
           new AdminApi(roster, links, settings.adminToken(), streams, hazelcast), links,
-          v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
+          v -> new Gateway(v, hazelcast, roster, credentials, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
           settings::publicUrlOr, readiness, metrics);
       vertx.deployVerticle(http).onComplete(deployed -> {

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Assembly;
-import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.RosterException;
@@ -45,12 +44,15 @@ public final class AdminApi {
 
   private final HazelcastInstance hazelcast;
   private final JoinCodeRoutes codes;
+  private final CredentialRoutes credentials;
+  private Vertx vertx;
 
   public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast) {
     this.hazelcast = hazelcast;
     this.roster = roster;
     this.links = links;
     this.codes = new JoinCodeRoutes(roster, links);
+    this.credentials = new CredentialRoutes(roster, links, this);
     this.audit = new AuditExport(streams);
     this.reports = new ReportApi(roster, streams);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
@@ -72,6 +74,7 @@ public final class AdminApi {
 
   /** The routes, to mount at {@code /api}. */
   public Router router(Vertx vertx) {
+    this.vertx = vertx;
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     api.route().handler(this::authorise);
@@ -99,6 +102,8 @@ public final class AdminApi {
               ? Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")))
               : Future.succeededFuture(joinLink(a, m));
         })));
+    api.post("/assemblies/:assembly/members/:member/reissue").handler(ctx -> reply(ctx, 200,
+        reissue(ctx.pathParam("assembly"), ctx.pathParam("member"))));
     reports.adminRoutes(api, this);
     api.get("/assemblies/:assembly/audit").handler(ctx -> roster.require(ctx.pathParam("assembly"))
         .compose(a -> audit.write(a, ctx.response()))
@@ -121,10 +126,22 @@ public final class AdminApi {
     return assembly.members().values().stream().map(m -> joinLink(assembly, m)).toList();
   }
 
+  /**
+   * Revokes a person's link (a lost card) and answers the new one: their old link, its QR code,
+   * its short code and every session made from them stop working, and every node closes their
+   * connections with 4410.
+   */
+  Future<JoinLink> reissue(String assemblyId, String memberId) {
+    return roster.reissue(assemblyId, memberId).compose(member -> {
+      org.tingsted.server.gateway.Gateway.revoke(vertx, assemblyId, memberId, member.generation());
+      return roster.require(assemblyId).map(a -> joinLink(a, a.members().getOrDefault(memberId, member)));
+    });
+  }
+
   private JoinLink joinLink(Assembly assembly, Member m) {
-    String token = links.tokens().issue(assembly.id(), m.id());
+    String token = links.credentials().link(assembly.id(), m);
     boolean facilitates = m.role() == Role.FACILITATOR || m.role() == Role.LEAD_FACILITATOR;
-    String code = links.codes().of(assembly.id(), m.id());
+    String code = links.codes().of(assembly.id(), m);
     return new JoinLink(m.id(), m.name(), m.role(), m.session(), m.table(), token, links.url(token),
         facilitates ? links.consoleUrl(token) : null, code, links.codeUrl(code));
   }
@@ -143,6 +160,11 @@ public final class AdminApi {
   /** Adds the public routes of joining by code ({@code /j}) to the node's router. */
   public void mountJoinCodes(Router router) {
     codes.mount(router);
+  }
+
+  /** Adds the public routes of credentials ({@code POST /session}, the lead's reissue) to the node's router. */
+  public void mountCredentials(Router router) {
+    credentials.mount(router);
   }
 
   /** The public routes of published reports, to mount at {@code /reports}. */
@@ -173,19 +195,23 @@ public final class AdminApi {
         ctx.fail(ar.cause());
         return;
       }
-      try {
-        // Answers carry join links (credentials) and people's names: no cache may keep them.
-        ctx.response().setStatusCode(status)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .end(mapper.writeValueAsString(ar.result()));
-      } catch (JsonProcessingException e) {
-        ctx.fail(e);
-      }
+      json(ctx, status, ar.result());
     });
   }
 
-  private void failure(RoutingContext ctx) {
+  void json(RoutingContext ctx, int status, Object value) {
+    try {
+      // Answers carry join links (credentials) and people's names: no cache may keep them.
+      ctx.response().setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .end(mapper.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
     if (cause instanceof RosterException e) {
       error(ctx, e.code(), e.getMessage());

@@ -11,10 +11,15 @@ import org.tingsted.server.deliberation.Role;
  *                    they read every table of their session)
  * @param facilitates for a table facilitator, every table they run, their own first; empty
  *                    for everyone else
+ * @param generation  the generation of their join credentials, from 1: revoking their link
+ *                    (a lost card) counts it up, and credentials of an older one are refused
  */
-public record Member(String id, String name, Role role, String session, String table, List<String> facilitates) {
+public record Member(String id, String name, Role role, String session, String table, List<String> facilitates,
+                     int generation) {
 
   public Member {
+    // Assemblies stored before credentials had generations read as 0: their first generation.
+    generation = Math.max(1, generation);
     if (role == Role.FACILITATOR && table != null) {
       var tables = new ArrayList<String>();
       tables.add(table);
@@ -27,9 +32,24 @@ public record Member(String id, String name, Role role, String session, String t
     }
   }
 
+  /** Someone whose link was never revoked. */
+  public Member(String id, String name, Role role, String session, String table, List<String> facilitates) {
+    this(id, name, role, session, table, facilitates, 1);
+  }
+
   /** Someone who runs no table but their own, if any. */
   public Member(String id, String name, Role role, String session, String table) {
     this(id, name, role, session, table, List.of());
+  }
+
+  /** This person at another table. */
+  Member seatedAt(String otherTable) {
+    return new Member(id, name, role, session, otherTable, facilitates, generation);
+  }
+
+  /** This person with their credentials of the next generation: those of this one no longer work. */
+  Member reissued() {
+    return new Member(id, name, role, session, table, facilitates, generation + 1);
   }
 
   /** Whether this person runs {@code table} as its facilitator. */

@@ -94,7 +94,7 @@ class CardsBrowserTest extends BrowserFixture {
     List<String> ids = new ArrayList<>(List.of(live.assembly.id(), live.session.id(), live.table(0)));
     live.assembly.members().values().forEach(m -> {
       ids.add(m.id());
-      ids.add(live.token(m));
+      ids.add(live.link(m));
     });
     for (String id : ids) {
       assertThat(text).doesNotContain(id);

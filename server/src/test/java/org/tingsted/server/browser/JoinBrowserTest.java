@@ -17,7 +17,7 @@ import org.tingsted.server.roster.Member;
 class JoinBrowserTest extends BrowserFixture {
 
   private String codeOf(Member m) {
-    return live.node.links().codes().of(live.assembly.id(), m.id());
+    return live.node.links().codes().of(live.assembly.id(), m);
   }
 
   @Test
