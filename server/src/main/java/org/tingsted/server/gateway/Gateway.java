@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -100,7 +101,7 @@ public final class Gateway {
     this.facilitation = new Facilitation(roster, streams);
     this.feeds = new Feeds(vertx, streams, frames, this::changed, meters);
     this.presence = new Presence(vertx, hazelcast, frames, roster);
-    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(REVOKED_ADDRESS, message -> revoked(
+    vertx.eventBus().<JsonObject>consumer(REVOKED_ADDRESS, message -> revoked(
         message.body().getString("assembly"), message.body().getString("member"), message.body().getInteger("generation")));
   }
 
@@ -109,7 +110,7 @@ public final class Gateway {
    * {@code generation} are revoked, so that each closes their connections.
    */
   public static void revoke(Vertx vertx, String assembly, String member, int generation) {
-    vertx.eventBus().publish(REVOKED_ADDRESS, new io.vertx.core.json.JsonObject()
+    vertx.eventBus().publish(REVOKED_ADDRESS, new JsonObject()
         .put("assembly", assembly).put("member", member).put("generation", generation));
   }
 
