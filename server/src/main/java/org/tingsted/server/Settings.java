@@ -91,10 +91,11 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
    * {@code TINGSTED_CLUSTER_NAME}; and for a cluster {@code --cluster-join none|tcp|multicast|kubernetes
    * --cluster-members H[:P],... --cluster-interface I --cluster-port P --cluster-quorum N
-   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
+   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P --cluster-bus-port P} over
+   * {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
-   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}.
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}, {@code TINGSTED_CLUSTER_BUS_PORT}.
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -119,6 +120,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
+    String busPort = env.getOrDefault("TINGSTED_CLUSTER_BUS_PORT", "0");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -144,6 +146,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
+        case "--cluster-bus-port" -> busPort = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -172,7 +175,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           : join == ClusterSettings.Join.TCP ? ClusterSettings.majorityOf(members.size()) : 1;
       cluster = new ClusterSettings(clusterName, join, members, clusterInterface != null ? clusterInterface : "*",
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
-          kubernetesService, publicAddress);
+          kubernetesService, publicAddress, number("event bus port", busPort));
     }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
         secretBytes, dataDir, journal, cluster, demo, ring, signingKey);
@@ -231,6 +234,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
+                                      [--cluster-bus-port P]
         """;
   }
 

@@ -173,6 +173,15 @@ public final class TableClient implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Forgets the replies received to {@code id}, so that the next {@link #replyWithin} waits for
+   * the answer to a resend under the same id (after {@code rate_limited}, which the server does
+   * not remember, a client resends with the same id).
+   */
+  public void forgetReplies(String id) {
+    received.removeIf(m -> m instanceof Reply r && id.equals(r.id()));
+  }
+
   /** Waits for the reply to {@code id}. */
   public Reply reply(String id) {
     return (Reply) await(m -> m instanceof Reply r && id.equals(r.id()));
