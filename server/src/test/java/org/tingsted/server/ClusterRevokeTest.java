@@ -32,6 +32,7 @@ class ClusterRevokeTest {
       Member other = cluster.members.get(0).get(1);
       TableClient neighbour = cluster.join(other, 1);
 
+      long before = System.nanoTime();
       HttpResponse<Buffer> r = LiveCredentialsTest.call(first,
           "/api/assemblies/" + cluster.assembly.id() + "/members/" + sofie.id() + "/reissue",
           "Bearer " + cluster.nodes.get(0).adminToken(), null);
@@ -39,6 +40,8 @@ class ClusterRevokeTest {
       String fresh = r.bodyAsJsonObject().getString("token");
 
       assertThat(onSecond.awaitClosed()).isEqualTo((short) Protocol.CLOSE_REVOKED);
+      System.out.printf("REVOKE: the member's connection on the other node closed %d ms after the reissue was sent%n",
+          (System.nanoTime() - before) / 1_000_000);
       assertThat(onFirst.awaitClosed()).isEqualTo((short) Protocol.CLOSE_REVOKED);
       assertThat(neighbour.isClosed()).as("nobody else is closed").isFalse();
       for (TingstedNode node : cluster.nodes) {
