@@ -165,6 +165,10 @@ export function moveView(v) {
         t('console.reissue.done', { name: v.ui.reissued.name, code: v.ui.reissued.code }), ' ',
         h('a', { href: v.ui.reissued.url, 'data-test': 'reissue-link', target: '_blank', rel: 'noopener noreferrer' }, t('console.reissue.link')))
       : null,
+    v.ui.reissued?.qr
+      ? h('img', { src: v.ui.reissued.qr, width: 176, height: 176, class: 'reissued-qr', 'data-test': 'reissue-qr', 'data-key': 'reissue-qr',
+        alt: t('console.reissue.qr', { name: v.ui.reissued.name }) })
+      : null,
   ];
 }
 

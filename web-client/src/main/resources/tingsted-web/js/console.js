@@ -338,7 +338,7 @@ function reissue(member, name, onDone) {
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw { code: body?.code ?? 'internal' };
     pending.delete('reissue');
-    ui.reissued = { name, code: body.code, url: body.consoleUrl ?? body.url };
+    ui.reissued = { name, code: body.code, url: body.consoleUrl ?? body.url, qr: qrImage(body.codeUrl) };
     say(t('console.reissue.done', { name, code: body.code }));
     onDone();
     schedule();
@@ -349,6 +349,24 @@ function reissue(member, name, onDone) {
     shout(`${t('console.reissue.submit')}: ${text}`);
     schedule();
   });
+}
+
+/**
+ * The QR code of a link as an image (data URL), as the printed cards draw it, or null when the
+ * QR library did not load. An image, not a canvas, so that the console's re-rendering keeps it.
+ * @param {string} text
+ */
+function qrImage(text) {
+  const QRCode = /** @type {any} */ (window).QRCode;
+  if (typeof QRCode !== 'function' || !text) return null;
+  const box = document.createElement('div');
+  try {
+    new QRCode(box, { text, width: 176, height: 176, colorDark: '#000000', colorLight: '#ffffff', correctLevel: QRCode.CorrectLevel.M });
+    const canvas = box.querySelector('canvas');
+    return canvas ? canvas.toDataURL('image/png') : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A problem the console finds before sending. @param {string} key @param {string} text @param {HTMLElement | null} [focus] */

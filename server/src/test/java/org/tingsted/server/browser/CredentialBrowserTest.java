@@ -57,10 +57,14 @@ class CredentialBrowserTest extends BrowserFixture {
     String result = lead.visible(hook("reissue-result")).getText();
     assertThat(result).contains(sofie.name()).containsPattern("[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}");
     String newLink = lead.present(hook("reissue-link")).getDomAttribute("href");
+    var qr = lead.visible(hook("reissue-qr"));
+    assertThat(qr.getDomAttribute("src")).startsWith("data:image/png;base64,");
+    assertThat(qr.getDomAttribute("alt")).contains(sofie.name());
     assertThat(newLink).contains("/join#").isNotEqualTo(oldLink);
 
     // Danish by default: the member's screen says the link no longer works and to ask.
     tablet.withText(By.id("join-problem-text"), "virker ikke længere");
+    assertThat(lead.consoleErrors()).isEmpty();
     assertThat(tablet.present(By.id("join-problem-text")).getDomAttribute("data-key")).isEqualTo("join.revoked");
     assertThat(tablet.driver.findElement(By.id("join-problem-text")).getText()).contains("facilitator");
 
