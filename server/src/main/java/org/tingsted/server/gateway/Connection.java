@@ -220,7 +220,14 @@ final class Connection {
       return;
     }
     gateway.roster().get(claim.assembly()).onComplete(found -> {
-      Assembly assembly = found.succeeded() ? found.result() : null;
+      if (found.failed()) {
+        // The roster could not be read now: no reason to send the person back to their card.
+        LOG.warn("could not read the roster of {} for a hello", claim.assembly(), found.cause());
+        refuse(hello.id(), ErrorCode.INTERNAL, "the server could not check your link now; connect again");
+        close(Protocol.CLOSE_GOING_AWAY, "roster not readable");
+        return;
+      }
+      Assembly assembly = found.result();
       Credentials.Refusal refusal = Credentials.standing(claim, assembly);
       if (refusal != null) {
         refuseCredential(hello.id(), refusal);
