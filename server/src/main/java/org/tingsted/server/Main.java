@@ -55,8 +55,8 @@ public final class Main {
             System.out.println();
             System.out.println("Join codes and links (open one per browser; each is one person):");
             System.out.print(Demo.describe(assembly,
-                (Member m) -> node.links().codes().of(assembly.id(), m.id()),
-                (Member m) -> node.links().linkOf(m.role(), node.links().tokens().issue(assembly.id(), m.id()))));
+                (Member m) -> node.links().codes().of(assembly.id(), m),
+                (Member m) -> node.links().linkOf(m.role(), node.links().credentials().link(assembly.id(), m))));
             return null;
           });
         })

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
 import org.tingsted.server.journal.JournalSettings;
+import org.tingsted.server.roster.KeyRing;
 
 /**
  * How a node runs: from command-line flags, then environment variables, then defaults.
@@ -27,13 +28,26 @@ import org.tingsted.server.journal.JournalSettings;
  * @param demo        whether to create the demo assembly at start
  * @param personalDataDays how many days after an assembly's last session day its people's
  *                    personal data (legal name, contact, demographics) is deleted; 0 keeps it
+ * @param keys        the key ring of {@code --keys} by key id, in the order listed; empty when
+ *                    only {@code secret} (or the journal's key) signs, as key id "0"
+ * @param signingKey  the key id that signs new credentials; null for the first of {@code keys}
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
                        Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
-                       int personalDataDays) {
+                       int personalDataDays, Map<String, byte[]> keys, String signingKey) {
 
   /** The default of {@link #personalDataDays}. */
   public static final int PERSONAL_DATA_DAYS = 90;
+
+  public Settings {
+    keys = keys == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+  }
+
+  /** Settings with one key: {@code secret}, or the journal's when null. */
+  public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
+                  Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo, int personalDataDays) {
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, Map.of(), null);
+  }
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,12 +64,20 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, personalDataDays);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, personalDataDays,
+        keys, signingKey);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
-    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays);
+    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
+        keys, signingKey);
+  }
+
+  /** These settings with the key ring {@code ring} (kid to secret), signing with {@code signing}. */
+  public Settings withKeys(Map<String, byte[]> ring, String signing) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
+        ring, signing);
   }
 
   /** The public URL, defaulting to the local address when none was configured. */
@@ -68,10 +90,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   }
 
   /**
-   * Reads {@code --host H --port P --public-url U --admin-token T --secret S --data DIR
+   * Reads {@code --host H --port P --public-url U --admin-token T --secret S --keys KID:S,...
+   * --signing-key KID --data DIR
    * --journal-url URL --journal-user U --journal-password P --cluster-name N --demo} over
    * {@code TINGSTED_HOST}, {@code TINGSTED_PORT}, {@code TINGSTED_PUBLIC_URL},
-   * {@code TINGSTED_ADMIN_TOKEN}, {@code TINGSTED_SECRET}, {@code TINGSTED_DATA},
+   * {@code TINGSTED_ADMIN_TOKEN}, {@code TINGSTED_SECRET}, {@code TINGSTED_KEYS},
+   * {@code TINGSTED_SIGNING_KEY}, {@code TINGSTED_DATA},
    * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
    * {@code TINGSTED_CLUSTER_NAME}; and for a cluster {@code --cluster-join none|tcp|multicast|kubernetes
    * --cluster-members H[:P],... --cluster-interface I --cluster-port P --cluster-quorum N
@@ -89,6 +113,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     String publicUrl = env.get("TINGSTED_PUBLIC_URL");
     String adminToken = env.get("TINGSTED_ADMIN_TOKEN");
     String secret = env.get("TINGSTED_SECRET");
+    String keys = env.get("TINGSTED_KEYS");
+    String signingKey = env.get("TINGSTED_SIGNING_KEY");
     String data = env.getOrDefault("TINGSTED_DATA", "data");
     String journalUrl = env.get("TINGSTED_JOURNAL_URL");
     String journalUser = env.get("TINGSTED_JOURNAL_USER");
@@ -115,6 +141,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--public-url" -> publicUrl = value(args, ++i, arg);
         case "--admin-token" -> adminToken = value(args, ++i, arg);
         case "--secret" -> secret = value(args, ++i, arg);
+        case "--keys" -> keys = value(args, ++i, arg);
+        case "--signing-key" -> signingKey = value(args, ++i, arg);
         case "--data" -> data = value(args, ++i, arg);
         case "--journal-url" -> journalUrl = value(args, ++i, arg);
         case "--journal-user" -> journalUser = value(args, ++i, arg);
@@ -138,6 +166,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     if (secretBytes != null && secretBytes.length < 16) {
       throw new IllegalArgumentException("the secret must be at least 16 characters long");
     }
+    Map<String, byte[]> ring = keys == null ? Map.of() : org.tingsted.server.roster.KeyRing.parse(keys);
+    if (ring.containsKey(org.tingsted.server.roster.KeyRing.DEFAULT_KID)) {
+      throw new IllegalArgumentException("the key id '0' is the one of --secret; give the keys of --keys other ids");
+    }
     Path dataDir = Path.of(data);
     JournalSettings journal = journalUrl == null
         ? JournalSettings.embedded(dataDir)
@@ -157,9 +189,25 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           kubernetesService, publicAddress, number("event bus port", busPort));
     }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays));
+        secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays), ring, signingKey);
+    // The keys are checked now, at start, rather than when the first link is made.
+    settings.keyRing(settings.secret() != null ? settings.secret() : new byte[KeyRing.MIN_SECRET_BYTES]);
     settings.requireSharedJournal();
     return settings;
+  }
+
+  /**
+   * The key ring: the keys of {@code --keys}, and the key "0" of {@code --secret}, or of
+   * {@code stored} (the journal's) when there are no other keys; signing with
+   * {@code --signing-key}, else the first of {@code --keys}, else "0".
+   */
+  public KeyRing keyRing(byte[] stored) {
+    var ring = new java.util.LinkedHashMap<String, byte[]>(keys);
+    if (secret != null || keys.isEmpty()) {
+      ring.put(KeyRing.DEFAULT_KID, secret != null ? secret : stored);
+    }
+    String signing = signingKey != null ? signingKey : keys.isEmpty() ? KeyRing.DEFAULT_KID : keys.keySet().iterator().next();
+    return new KeyRing(ring, signing);
   }
 
   /**
@@ -175,7 +223,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, personalDataDays);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, personalDataDays,
+        keys, signingKey);
   }
 
   private static int days(String what, String value) {
@@ -188,7 +237,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings with another retention of personal data. */
   public Settings withPersonalDataDays(int days) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days, keys,
+        signingKey);
   }
 
   private static int number(String what, String value) {
@@ -203,7 +253,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   public static String usage() {
     return """
         usage: java -jar tingsted.jar [--demo] [--host H] [--port P] [--public-url URL]
-                                      [--admin-token T] [--secret S] [--data DIR]
+                                      [--admin-token T] [--secret S] [--keys KID:SECRET,...]
+                                      [--signing-key KID] [--data DIR]
                                       [--journal-url JDBC-URL] [--journal-user U] [--journal-password P]
                                       [--cluster-name N] [--cluster-join none|tcp|multicast|kubernetes]
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]

@@ -29,7 +29,7 @@ import org.tingsted.server.http.HttpVerticle;
 import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinCodes;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.PersonalRecords;
 import org.tingsted.server.roster.Retention;
 import org.tingsted.server.roster.Roster;
@@ -119,8 +119,9 @@ public final class TingstedNode {
       var retention = new Retention(vertx,
           () -> hazelcast.getCluster().getMembers().iterator().next().localMember(), roster, personal, settings.personalDataDays(), Clock.systemUTC());
       retention.start();
-      var tokens = new JoinTokens(secret);
-      var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
+      var ring = settings.keyRing(secret);
+      var credentials = new Credentials(ring, Clock.systemUTC());
+      var links = new JoinLinks(credentials, new JoinCodes(ring), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
       var timers = new TimerAlarms(vertx, streams);
       var draining = new AtomicBoolean();
@@ -138,7 +139,7 @@ public final class TingstedNode {
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
           new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, personal, audit), links,
-          v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
+          v -> new Gateway(v, hazelcast, roster, credentials, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast), audit),
           settings::publicUrlOr, readiness, metrics);
       vertx.deployVerticle(http).onComplete(deployed -> {

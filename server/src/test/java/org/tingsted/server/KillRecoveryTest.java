@@ -129,7 +129,7 @@ class KillRecoveryTest {
     }
   }
 
-  /** One assembly, one table, {@link #MEMBERS} members, through the admin API; returns their tokens. */
+  /** One assembly, one table, {@link #MEMBERS} members, through the admin API; returns their session credentials. */
   private static List<String> seatMembers(WebClient web, ServerProcess server) throws Exception {
     JsonNode assembly = post(web, server, "/api/assemblies",
         "{\"name\":\"Kill test\",\"sessions\":[{\"name\":\"Day\",\"tables\":[\"Table 1\"]}]}");
@@ -144,7 +144,9 @@ class KillRecoveryTest {
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(links.statusCode()).isEqualTo(200);
     var tokens = new ArrayList<String>();
-    JSON.readTree(links.bodyAsString()).forEach(link -> tokens.add(link.get("token").asText()));
+    for (JsonNode link : JSON.readTree(links.bodyAsString())) {
+      tokens.add(ProcessCluster.session(server, link.get("token").asText()));
+    }
     return tokens;
   }
 

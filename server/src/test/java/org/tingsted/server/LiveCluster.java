@@ -128,7 +128,7 @@ public final class LiveCluster implements AutoCloseable {
   }
 
   public String token(Member m) {
-    return nodes.get(0).links().tokens().issue(assembly.id(), m.id());
+    return LiveAssembly.sessionOf(nodes.get(0), assembly.id(), m.id());
   }
 
   public String table(int index) {

@@ -373,7 +373,7 @@ class LiveDayTest {
     Member both = LiveAssembly.await(live.node.roster().addMember(live.assembly.id(), "Runs two", org.tingsted.server.deliberation.Role.FACILITATOR,
         null, live.table(0), List.of(live.table(1))));
     Member atSecond = live.members.get(1).get(0);
-    try (TableClient facilitator = TableClient.join(live.clients, live.node.port(), live.node.links().tokens().issue(live.assembly.id(), both.id()));
+    try (TableClient facilitator = TableClient.join(live.clients, live.node.port(), LiveAssembly.sessionOf(live.node, live.assembly.id(), both.id()));
          TableClient member = live.join(atSecond)) {
       assertThat(facilitator.welcome().streams()).containsKeys(live.stream(0), live.stream(1));
       ack(member.call(new SpeakingCommand.RaiseHand(id(), null)));

@@ -106,6 +106,9 @@ class PersonalDataLiveTest {
       String who = people.entrySet().stream().filter(e -> e.getValue().get("id").asText().equals(link.get("member").asText()))
           .findFirst().orElseThrow().getKey();
       tokens.put(who, link.get("token").asText());
+      // The app exchanges the link for a session at once; hello takes the session.
+      tokens.put(who + " session", call("POST", "/session",
+          JSON.createObjectNode().put("link", link.get("token").asText()).toString(), 200).get("session").asText());
     }
 
     try (TableClient lead = join("lead"); TableClient facilitator = join("facilitator");
@@ -179,7 +182,7 @@ class PersonalDataLiveTest {
   }
 
   private static TableClient join(String who) {
-    return TableClient.join(clients, server.port, tokens.get(who));
+    return TableClient.join(clients, server.port, tokens.get(who + " session"));
   }
 
   @AfterAll
@@ -307,9 +310,11 @@ class PersonalDataLiveTest {
     }
     TableClient refused = TableClient.open(clients, server.port);
     String hello = id();
-    refused.send(new ConnectionCommand.Hello(hello, tokens.get("a"), null, null));
+    refused.send(new ConnectionCommand.Hello(hello, tokens.get("a session"), null, null));
     assertThat(error(refused.replyWithin(hello, TableClient.WAIT)).code()).isEqualTo(ErrorCode.UNAUTHORIZED);
     assertThat(refused.awaitClosed()).isEqualTo((short) Protocol.CLOSE_UNAUTHORIZED);
+    assertThat(send("POST", "/session", JSON.createObjectNode().put("link", tokens.get("a")).toString()).statusCode())
+        .as("their link is exchanged for no session").isEqualTo(401);
 
     String auditLog = text("/api/audit-log?assembly=" + assembly);
     assertThat(auditLog).as("the staff action is recorded").contains("\"action\":\"POST " + path + "/pseudonymise\"", "\"actor\":\"admin-token\"");

@@ -125,6 +125,16 @@ final class ProcessCluster implements AutoCloseable {
     return JSON.readTree(response.body());
   }
 
+  /** The session credential {@code node} gives for a join link's credential, as the app gets it. */
+  static String session(ServerProcess node, String link) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/session"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("link", link)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body()).get("session").asText();
+  }
+
   /** A row of the journal. */
   record Row(String stream, long seq, long at, String by, String kind, String commandId) {
   }

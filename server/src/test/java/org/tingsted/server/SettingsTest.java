@@ -124,4 +124,28 @@ class SettingsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--personal-data-days", "-1"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("personal data days");
   }
+
+  @Test
+  @DisplayName("the key ring: the secret alone is key 0; --keys lists more, the first signs unless --signing-key says which; bad rings are refused at start")
+  void keyRing() {
+    byte[] stored = "the journal's key, long enough".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var alone = parse(Map.of()).keyRing(stored);
+    assertThat(alone.kids()).containsExactly("0");
+    assertThat(alone.signingKid()).isEqualTo("0");
+
+    var ring = parse(Map.of("TINGSTED_KEYS", "2027a:a new secret for 2027 here", "TINGSTED_SECRET", "the old secret of 2026"))
+        .keyRing(stored);
+    assertThat(ring.kids()).containsExactly("2027a", "0");
+    assertThat(ring.signingKid()).isEqualTo("2027a");
+    var adding = parse(Map.of("TINGSTED_KEYS", "2027a:a new secret for 2027 here", "TINGSTED_SECRET", "the old secret of 2026"),
+        "--signing-key", "0").keyRing(stored);
+    assertThat(adding.signingKid()).isEqualTo("0");
+    var keysOnly = parse(Map.of(), "--keys", "k2:a new secret for 2027 here,k1:the old secret of 2026").keyRing(stored);
+    assertThat(keysOnly.kids()).as("the journal's key is not used beside --keys").containsExactly("k2", "k1");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--keys", "k2:short")).hasMessageContaining("16 bytes");
+    assertThatThrownBy(() -> parse(Map.of(), "--keys", "k2:a new secret for 2027 here", "--signing-key", "k3"))
+        .hasMessageContaining("signing key");
+    assertThatThrownBy(() -> parse(Map.of(), "--keys", "0:a new secret for 2027 here")).hasMessageContaining("'0'");
+  }
 }

@@ -31,7 +31,7 @@ import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionCommand;
 import org.tingsted.server.roster.Assembly;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.roster.Session;
@@ -59,6 +59,8 @@ final class Connection {
   private long pingTimer;
   private long consoleTimer = -1;
   private Member member;
+  /** The session credential's claim this connection was let in with. */
+  private Credentials.Claim credential;
   private Assembly assembly;
   private Actor actor;
   private Device device;
@@ -167,7 +169,7 @@ final class Connection {
   private String receivingType;
   private StreamId receivingStream;
   /** Who the hello's token named, once it was verified (before the person is let in). */
-  private JoinTokens.Claim claimed;
+  private Credentials.Claim claimed;
 
   /** The stream a command is for, as far as it can be told before it runs. */
   private StreamId streamOf(ClientMessage message) {
@@ -217,7 +219,7 @@ final class Connection {
     if (message instanceof ConnectionCommand.Hello hello) {
       hello(hello);
     } else if (state != State.OPEN) {
-      refuse(message.id(), ErrorCode.UNAUTHORIZED, "send hello with your join token first");
+      refuse(message.id(), ErrorCode.UNAUTHORIZED, "send hello with your session credential first");
     } else if (message instanceof ConnectionCommand.Clock clock) {
       reply(new Reply.Clock(clock.id(), clock.clientTime(), System.currentTimeMillis()));
     } else if (message instanceof ConnectionCommand.History history) {
@@ -254,15 +256,12 @@ final class Connection {
       close(Protocol.CLOSE_GOING_AWAY, "not serving");
       return;
     }
-    if (hello.token().isBlank()) {
-      unauthorized(hello.id(), "there is no join token in your link; open the link from your card again");
+    Credentials.Checked read = gateway.credentials().read(hello.token(), Credentials.Kind.SESSION);
+    if (!read.valid()) {
+      refuseCredential(hello.id(), read.refusal());
       return;
     }
-    JoinTokens.Claim claim = gateway.tokens().verify(hello.token());
-    if (claim == null) {
-      unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");
-      return;
-    }
+    Credentials.Claim claim = read.claim();
     claimed = claim;
     if (!gateway.mayJoin(claim.member())) {
       refuse(hello.id(), ErrorCode.RATE_LIMITED, "you connected more than " + Gateway.JOINS_PER_MINUTE
@@ -271,17 +270,55 @@ final class Connection {
       return;
     }
     gateway.roster().get(claim.assembly()).onComplete(found -> {
-      Member who = found.succeeded() && found.result() != null ? found.result().members().get(claim.member()) : null;
-      if (who == null) {
-        unauthorized(hello.id(), "this join link is no longer valid; ask your facilitator for a new one");
+      if (found.failed()) {
+        // The roster could not be read now: no reason to send the person back to their card.
+        LOG.warn("could not read the roster of {} for a hello", claim.assembly(), found.cause());
+        refuse(hello.id(), ErrorCode.INTERNAL, "the server could not check your link now; connect again");
+        close(Protocol.CLOSE_GOING_AWAY, "roster not readable");
         return;
       }
-      if (who.wasPseudonymised()) {
-        unauthorized(hello.id(), "this person's data was erased, so this link no longer lets anyone in");
+      Assembly assembly = found.result();
+      Credentials.Refusal refusal = Credentials.standing(claim, assembly);
+      if (refusal != null) {
+        refuseCredential(hello.id(), refusal);
         return;
       }
-      join(hello, found.result(), who);
+      this.credential = claim;
+      join(hello, assembly, assembly.members().get(claim.member()));
     });
+  }
+
+  /**
+   * Refuses a hello's credential with {@code unauthorized} and the close code of its reason:
+   * 4410 revoked, 4440 expired, 4401 anything else. The message says what the person can do,
+   * and never repeats the credential.
+   */
+  private void refuseCredential(String id, Credentials.Refusal refusal) {
+    String message = switch (refusal) {
+      case MISSING -> "there is no session credential in hello; open the link from your card again";
+      case WRONG_KIND -> "hello takes a session credential, not a join link's: exchange the link at POST /session first";
+      case EXPIRED -> "your session has expired; open the link from your card again";
+      case REVOKED -> "this link no longer works: a new one was issued; ask your facilitator";
+      case UNKNOWN_MEMBER -> "this link is no longer valid; ask your facilitator for a new one";
+      default -> "this credential is not valid (" + refusal.wire() + "); ask your facilitator for a new link";
+    };
+    int close = switch (refusal) {
+      case EXPIRED -> Protocol.CLOSE_EXPIRED;
+      case REVOKED -> Protocol.CLOSE_REVOKED;
+      default -> Protocol.CLOSE_UNAUTHORIZED;
+    };
+    refuse("hello", null, id, ErrorCode.UNAUTHORIZED, message);
+    close(close, "unauthorized: " + refusal.wire());
+  }
+
+  /** The assembly of the credential this connection came in with, or null before hello. */
+  String assemblyId() {
+    return credential == null ? null : credential.assembly();
+  }
+
+  /** Whether this connection came in with a credential of {@code assembly} older than {@code generation}. */
+  boolean credentialOlderThan(String assemblyId, int generation) {
+    return credential != null && credential.assembly().equals(assemblyId) && credential.generation() < generation;
   }
 
   private void join(ConnectionCommand.Hello hello, Assembly assembly, Member who) {
@@ -306,8 +343,12 @@ final class Connection {
       this.actor = new Actor(who.id(), who.role(), who.table());
       this.device = hello.device() == null ? Device.ROOM : hello.device();
       this.state = State.OPEN;
-      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
       gateway.meters().opened();
+      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
+      if (state == State.CLOSED) {
+        // Revoked while it joined.
+        return;
+      }
       var streams = new LinkedHashMap<String, Long>();
       feeds.values().forEach(f -> streams.put(f.stream.name(), f.seq()));
       reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
@@ -627,11 +668,6 @@ final class Connection {
       reply(Reply.Ack.withoutEvent(id));
     }
     gateway.meters().answered(type, "ack", arrived);
-  }
-
-  private void unauthorized(String id, String message) {
-    refuse("hello", null, id, ErrorCode.UNAUTHORIZED, message);
-    close(Protocol.CLOSE_UNAUTHORIZED, "unauthorized");
   }
 
   /** Closes the connection with {@code code}, e.g. 1001 when this node goes away. */

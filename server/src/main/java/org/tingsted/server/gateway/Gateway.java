@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,14 +19,14 @@ import org.tingsted.protocol.Protocol;
 import org.tingsted.server.audit.AuditLog;
 import org.tingsted.server.control.Facilitation;
 import org.tingsted.server.deliberation.SessionEvent;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.streams.StreamEvent;
 import org.tingsted.server.streams.Streams;
 
 /**
  * The WebSocket endpoint {@code /ws}: accepts connections that speak {@code tingsted.v1},
- * authenticates them with their join token and connects them to their tables' streams.
+ * authenticates them with their session credential and connects them to their tables' streams.
  *
  * <p>One gateway per node, on one context: its sockets, feeds and presence live there.
  */
@@ -60,10 +61,15 @@ public final class Gateway {
   static final int IDLE_SECONDS = 120;
   /** How often the server pings each socket. */
   static final int PING_SECONDS = 30;
+  /**
+   * The event-bus address on which a member's revoked credentials are told to every node:
+   * {@code {"assembly", "member", "generation"}}, the generation that is valid now.
+   */
+  public static final String REVOKED_ADDRESS = "tingsted.credentials.revoked";
 
   private final Vertx vertx;
   private final Roster roster;
-  private final JoinTokens tokens;
+  private final Credentials credentials;
   private final Streams streams;
   private final Frames frames = new Frames();
   private final Feeds feeds;
@@ -76,6 +82,8 @@ public final class Gateway {
   private final BooleanSupplier serving;
   private final Facilitation facilitation;
   private final InFlight inFlight = new InFlight();
+  /** The generation each member's credentials were last revoked to, as told on the event bus. */
+  private final Map<String, Integer> revokedTo = new HashMap<>();
   /** When each member's recent joins on this node were, oldest first. */
   private final Map<String, java.util.ArrayDeque<Long>> joins = new HashMap<>();
 
@@ -83,20 +91,22 @@ public final class Gateway {
    * @param serving whether this node takes members now: not while it shuts down, nor while its
    *                side of a split cluster lacks the quorum
    */
-  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams,
+  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, Credentials credentials, Streams streams,
                  MeterRegistry registry, BooleanSupplier serving, AuditLog audit) {
     this.audit = audit;
     this.vertx = vertx;
     this.roster = roster;
-    this.tokens = tokens;
+    this.credentials = credentials;
     this.streams = streams;
     this.serving = serving;
     this.meters = new Meters(registry);
     this.facilitation = new Facilitation(roster, streams);
     this.feeds = new Feeds(vertx, streams, frames, this::changed, meters);
     this.presence = new Presence(vertx, hazelcast, frames, roster);
-    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(PSEUDONYMISED, message -> pseudonymised(
+    vertx.eventBus().<JsonObject>consumer(PSEUDONYMISED, message -> pseudonymised(
         message.body().getString("assembly"), message.body().getString("member")));
+    vertx.eventBus().<JsonObject>consumer(REVOKED_ADDRESS, message -> revoked(
+        message.body().getString("assembly"), message.body().getString("member"), message.body().getInteger("generation")));
   }
 
   /**
@@ -126,6 +136,26 @@ public final class Gateway {
 
   AuditLog audit() {
     return audit;
+  }
+
+  /**
+   * Tells every node of the cluster that {@code member}'s credentials older than
+   * {@code generation} are revoked, so that each closes their connections.
+   */
+  public static void revoke(Vertx vertx, String assembly, String member, int generation) {
+    vertx.eventBus().publish(REVOKED_ADDRESS, new JsonObject()
+        .put("assembly", assembly).put("member", member).put("generation", generation));
+  }
+
+  /** Closes with 4410 every connection on this node of {@code member} made with an older generation. */
+  private void revoked(String assembly, String member, int generation) {
+    // Kept for a connection that read the roster before the revocation and joins after it.
+    revokedTo.merge(member, generation, Math::max);
+    for (Connection c : List.copyOf(byMember.getOrDefault(member, Set.of()))) {
+      if (c.credentialOlderThan(assembly, generation)) {
+        c.close(Protocol.CLOSE_REVOKED, "this link was revoked and a new one issued");
+      }
+    }
   }
 
   /** The Hazelcast serializers of what the gateway keeps in Hazelcast. */
@@ -243,6 +273,11 @@ public final class Gateway {
     if (console) {
       consoles.add(connection);
     }
+    Integer revoked = revokedTo.get(member);
+    if (revoked != null && connection.credentialOlderThan(connection.assemblyId(), revoked)) {
+      connection.close(Protocol.CLOSE_REVOKED, "this link was revoked and a new one issued");
+      return;
+    }
     while (open.size() > CONNECTIONS_PER_MEMBER) {
       Connection oldest = open.iterator().next();
       open.remove(oldest);
@@ -311,8 +346,8 @@ public final class Gateway {
     return roster;
   }
 
-  JoinTokens tokens() {
-    return tokens;
+  Credentials credentials() {
+    return credentials;
   }
 
   Streams streams() {

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.tingsted.protocol.ErrorCode;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Assembly;
-import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.audit.AuditLog;
 import org.tingsted.server.gateway.Gateway;
 import org.tingsted.server.roster.Member;
@@ -56,6 +55,8 @@ public final class AdminApi {
   private final MemberExport memberExport;
   private final AuditLog auditLog;
   private final AuditLogExport auditLogExport;
+  private final CredentialRoutes credentials;
+  private Vertx vertx;
 
   /**
    * The key under which whoever authenticates a call puts the staff actor's name in the
@@ -78,6 +79,7 @@ public final class AdminApi {
     this.roster = roster;
     this.links = links;
     this.codes = new JoinCodeRoutes(roster, links);
+    this.credentials = new CredentialRoutes(roster, links, this);
     this.audit = new AuditExport(streams);
     this.reports = new ReportApi(roster, streams);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
@@ -107,6 +109,7 @@ public final class AdminApi {
 
   /** The routes, to mount at {@code /api}. */
   public Router router(Vertx vertx) {
+    this.vertx = vertx;
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     api.route().handler(this::recordStaffAction);
@@ -139,6 +142,8 @@ public final class AdminApi {
               : Future.succeededFuture(joinLink(a, m));
         })));
     personalRoutes(api, vertx);
+    api.post("/assemblies/:assembly/members/:member/reissue").handler(ctx -> reply(ctx, 200,
+        reissue(ctx.pathParam("assembly"), ctx.pathParam("member"))));
     reports.adminRoutes(api, this);
     api.get("/audit-log").handler(ctx -> auditLogExport.write(ctx, ctx.queryParams().get("assembly")));
     api.get("/assemblies/:assembly/audit-log").handler(ctx -> roster.require(ctx.pathParam("assembly"))
@@ -229,10 +234,19 @@ public final class AdminApi {
       ctx.next();
       return;
     }
+    String[] parts = path.split("/");
+    recordWhenAnswered(ctx, parts.length > 3 && "assemblies".equals(parts[2]) ? parts[3] : null, null);
+    ctx.next();
+  }
+
+  /**
+   * Records the call in the audit log once it is answered, for {@code assembly}, by
+   * {@code actor} (null: the {@link #ACTOR} whoever authenticated it put in the context).
+   */
+  void recordWhenAnswered(RoutingContext ctx, String assembly, String actor) {
+    String path = ctx.request().path();
     long at = System.currentTimeMillis();
     ctx.addEndHandler(done -> {
-      String[] parts = path.split("/");
-      String assembly = parts.length > 3 && "assemblies".equals(parts[2]) ? parts[3] : null;
       var target = new StringBuilder();
       ctx.pathParams().forEach((k, v) -> {
         if (!"*".equals(k)) {
@@ -241,10 +255,9 @@ public final class AdminApi {
       });
       int status = ctx.response().getStatusCode();
       String code = ctx.get(ERROR_CODE);
-      auditLog.staff(assembly, ctx.get(ACTOR), ctx.request().method().name() + " " + path,
+      auditLog.staff(assembly, actor != null ? actor : ctx.get(ACTOR), ctx.request().method().name() + " " + path,
           target.isEmpty() ? null : target.toString(), status + (code == null ? "" : " " + code), at);
     });
-    ctx.next();
   }
 
   /** Join links of everyone in an assembly, in the order they were added; the pseudonymised have none. */
@@ -252,10 +265,27 @@ public final class AdminApi {
     return assembly.members().values().stream().filter(m -> !m.wasPseudonymised()).map(m -> joinLink(assembly, m)).toList();
   }
 
+  /**
+   * Revokes a person's link (a lost card) and answers the new one: their old link, its QR code,
+   * its short code and every session made from them stop working, and every node closes their
+   * connections with 4410.
+   */
+  Future<JoinLink> reissue(String assemblyId, String memberId) {
+    return roster.require(assemblyId).compose(a -> {
+      Member m = a.members().get(memberId);
+      return m != null && m.wasPseudonymised()
+          ? Future.failedFuture(new RosterException.Conflict("person " + memberId + " was pseudonymised and gets no new link"))
+          : roster.reissue(assemblyId, memberId);
+    }).compose(member -> {
+      Gateway.revoke(vertx, assemblyId, memberId, member.generation());
+      return roster.require(assemblyId).map(a -> joinLink(a, a.members().getOrDefault(memberId, member)));
+    });
+  }
+
   private JoinLink joinLink(Assembly assembly, Member m) {
-    String token = links.tokens().issue(assembly.id(), m.id());
+    String token = links.credentials().link(assembly.id(), m);
     boolean facilitates = m.role() == Role.FACILITATOR || m.role() == Role.LEAD_FACILITATOR;
-    String code = links.codes().of(assembly.id(), m.id());
+    String code = links.codes().of(assembly.id(), m);
     return new JoinLink(m.id(), m.name(), m.role(), m.session(), m.table(), token, links.url(token),
         facilitates ? links.consoleUrl(token) : null, code, links.codeUrl(code));
   }
@@ -277,6 +307,11 @@ public final class AdminApi {
   /** Adds the public routes of joining by code ({@code /j}) to the node's router. */
   public void mountJoinCodes(Router router) {
     codes.mount(router);
+  }
+
+  /** Adds the public routes of credentials ({@code POST /session}, the lead's reissue) to the node's router. */
+  public void mountCredentials(Router router) {
+    credentials.mount(router);
   }
 
   /** The public routes of published reports, to mount at {@code /reports}. */
@@ -307,19 +342,23 @@ public final class AdminApi {
         ctx.fail(ar.cause());
         return;
       }
-      try {
-        // Answers carry join links (credentials) and people's names: no cache may keep them.
-        ctx.response().setStatusCode(status)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .end(mapper.writeValueAsString(ar.result()));
-      } catch (JsonProcessingException e) {
-        ctx.fail(e);
-      }
+      json(ctx, status, ar.result());
     });
   }
 
-  private void failure(RoutingContext ctx) {
+  void json(RoutingContext ctx, int status, Object value) {
+    try {
+      // Answers carry join links (credentials) and people's names: no cache may keep them.
+      ctx.response().setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .end(mapper.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
     if (cause instanceof RosterException e) {
       error(ctx, e.code(), e.getMessage());

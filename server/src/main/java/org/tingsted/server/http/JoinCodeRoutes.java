@@ -114,7 +114,7 @@ final class JoinCodeRoutes {
     if (member == null || member.wasPseudonymised()) {
       return null;
     }
-    String full = links.linkOf(member.role(), links.tokens().issue(claim.assembly(), claim.member()));
+    String full = links.linkOf(member.role(), links.credentials().link(claim.assembly(), member));
     return full.substring(links.baseUrl().length());
   }
 

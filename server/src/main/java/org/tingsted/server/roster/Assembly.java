@@ -48,7 +48,14 @@ public record Assembly(String id, String name, String question, List<Session> se
   Assembly seat(String member, String table) {
     Member m = members.get(member);
     var next = new LinkedHashMap<>(members);
-    next.put(member, new Member(m.id(), m.name(), m.role(), m.session(), table, m.facilitates(), m.pseudonymised()));
+    next.put(member, m.seatedAt(table));
+    return new Assembly(id, name, question, sessions, next);
+  }
+
+  /** This assembly with {@code member}'s credentials of the next generation. */
+  Assembly reissue(String member) {
+    var next = new LinkedHashMap<>(members);
+    next.put(member, members.get(member).reissued());
     return new Assembly(id, name, question, sessions, next);
   }
 

@@ -68,7 +68,8 @@ public final class Roster {
         JsonSerializer.of(mapper, AddMember.class, 1102),
         JsonSerializer.of(mapper, MoveMember.class, 1103),
         JsonSerializer.of(mapper, PersonalData.class, 1104),
-        JsonSerializer.of(mapper, PseudonymiseMember.class, 1105));
+        JsonSerializer.of(mapper, PseudonymiseMember.class, 1105),
+        JsonSerializer.of(mapper, ReissueMember.class, 1106));
   }
 
   /** A session day to create, with the names of its tables. */
@@ -212,6 +213,19 @@ public final class Roster {
               ? Future.succeededFuture(m)
               : Future.failedFuture(new RosterException.NotFound("no person " + memberId + " in assembly " + assemblyId)));
     });
+  }
+
+  /**
+   * Revokes a member's join credentials and makes the next generation: their link, its QR code,
+   * its short code and every session credential made from them stop working. The future holds
+   * the member as they are now; {@code not_found} for an unknown assembly or member.
+   */
+  public Future<Member> reissue(String assemblyId, String memberId) {
+    return Future.fromCompletionStage(change(() -> assemblies.submitToKey(assemblyId, new ReissueMember(memberId))),
+            vertx.getOrCreateContext())
+        .compose(m -> m != null
+            ? Future.succeededFuture(m)
+            : Future.failedFuture(new RosterException.NotFound("no member " + memberId + " in assembly " + assemblyId)));
   }
 
   private static Session resolveSession(Assembly assembly, String sessionId, String tableId) {

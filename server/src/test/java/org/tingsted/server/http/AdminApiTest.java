@@ -633,7 +633,10 @@ class AdminApiTest {
   }
 
   /** Opens the WebSocket endpoint, says hello with {@code token} and returns the server's reply to it. */
-  private static JsonObject hello(String token) {
+  /** Says hello as the app does with a join link's credential: exchanged for a session's first. */
+  private static JsonObject hello(String link) {
+    HttpResponse<Buffer> exchanged = ok(call(HttpMethod.POST, "/session", null, new JsonObject().put("link", link).encode()));
+    String token = exchanged.bodyAsJsonObject().getString("session");
     // Vert.x 5 closes a client that nobody references any more, sockets and all: keep it.
     WebSocketClient client = clients.createWebSocketClient();
     try {
