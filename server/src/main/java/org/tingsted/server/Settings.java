@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
 import org.tingsted.server.journal.JournalSettings;
+import org.tingsted.server.staff.Staff;
+import org.tingsted.server.staff.StaffSettings;
 
 /**
  * How a node runs: from command-line flags, then environment variables, then defaults.
@@ -25,9 +27,22 @@ import org.tingsted.server.journal.JournalSettings;
  * @param journal     where the journal lives; by default an H2 database in the data folder
  * @param cluster     how the node joins its cluster
  * @param demo        whether to create the demo assembly at start
+ * @param staff       staff sessions and the OpenID Connect provider
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
-                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
+                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
+                       StaffSettings staff) {
+
+  /** Settings with the default staff logins (passwords only, sessions of {@link org.tingsted.server.staff.Staff#DEFAULT_SESSION_LIFETIME}). */
+  public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
+                  Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, StaffSettings.defaults());
+  }
+
+  /** These settings with other staff logins. */
+  public Settings withStaff(StaffSettings other) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, other);
+  }
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,12 +59,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, staff);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
-    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo);
+    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, staff);
   }
 
   /** The public URL, defaulting to the local address when none was configured. */
@@ -72,7 +87,11 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
-   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}.
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}; for staff logins {@code --staff-session-hours H --oidc-issuer URL
+   * --oidc-client-id ID --oidc-client-secret S --oidc-redirect-url URL --oidc-username-claim C --oidc-roles-claim C
+   * --oidc-roles role=value,...} over {@code TINGSTED_STAFF_SESSION_HOURS}, {@code TINGSTED_OIDC_ISSUER},
+   * {@code TINGSTED_OIDC_CLIENT_ID}, {@code TINGSTED_OIDC_CLIENT_SECRET}, {@code TINGSTED_OIDC_REDIRECT_URL},
+   * {@code TINGSTED_OIDC_USERNAME_CLAIM}, {@code TINGSTED_OIDC_ROLES_CLAIM}, {@code TINGSTED_OIDC_ROLES}.
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -95,6 +114,14 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
+    String sessionHours = env.get("TINGSTED_STAFF_SESSION_HOURS");
+    String oidcIssuer = env.get("TINGSTED_OIDC_ISSUER");
+    String oidcClientId = env.get("TINGSTED_OIDC_CLIENT_ID");
+    String oidcClientSecret = env.get("TINGSTED_OIDC_CLIENT_SECRET");
+    String oidcRedirectUrl = env.get("TINGSTED_OIDC_REDIRECT_URL");
+    String oidcUsernameClaim = env.get("TINGSTED_OIDC_USERNAME_CLAIM");
+    String oidcRolesClaim = env.get("TINGSTED_OIDC_ROLES_CLAIM");
+    String oidcRoles = env.get("TINGSTED_OIDC_ROLES");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -118,6 +145,14 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
+        case "--staff-session-hours" -> sessionHours = value(args, ++i, arg);
+        case "--oidc-issuer" -> oidcIssuer = value(args, ++i, arg);
+        case "--oidc-client-id" -> oidcClientId = value(args, ++i, arg);
+        case "--oidc-client-secret" -> oidcClientSecret = value(args, ++i, arg);
+        case "--oidc-redirect-url" -> oidcRedirectUrl = value(args, ++i, arg);
+        case "--oidc-username-claim" -> oidcUsernameClaim = value(args, ++i, arg);
+        case "--oidc-roles-claim" -> oidcRolesClaim = value(args, ++i, arg);
+        case "--oidc-roles" -> oidcRoles = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -144,8 +179,17 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
           kubernetesService, publicAddress);
     }
+    int hours = sessionHours == null ? (int) Staff.DEFAULT_SESSION_LIFETIME.toHours() : number("staff session hours", sessionHours);
+    if (hours < 1 || hours > 24 * 7) {
+      throw new IllegalArgumentException("staff sessions last 1 to 168 hours, not " + hours);
+    }
+    StaffSettings.Oidc oidc = null;
+    if (oidcIssuer != null || oidcClientId != null) {
+      oidc = new StaffSettings.Oidc(oidcIssuer, oidcClientId, oidcClientSecret, oidcRedirectUrl, oidcUsernameClaim,
+          oidcRolesClaim, StaffSettings.Oidc.parseRoleValues(oidcRoles));
+    }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, cluster, demo);
+        secretBytes, dataDir, journal, cluster, demo, new StaffSettings(java.time.Duration.ofHours(hours), oidc));
     settings.requireSharedJournal();
     return settings;
   }
@@ -163,7 +207,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, staff);
   }
 
   private static int number(String what, String value) {
@@ -184,6 +228,9 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
+                                      [--staff-session-hours H] [--oidc-issuer URL] [--oidc-client-id ID]
+                                      [--oidc-client-secret S] [--oidc-redirect-url URL]
+                                      [--oidc-username-claim C] [--oidc-roles-claim C] [--oidc-roles role=value,...]
         """;
   }
 

@@ -31,6 +31,7 @@ import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinCodes;
 import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Roster;
+import org.tingsted.server.staff.Staff;
 import org.tingsted.server.streams.Streams;
 
 /** One running Tingsted node: Vert.x on its Hazelcast member, the HTTP server, the gateway. */
@@ -45,6 +46,7 @@ public final class TingstedNode {
   private final HazelcastInstance hazelcast;
   private final AtomicBoolean draining;
   private final Streams streams;
+  private final Staff staff;
 
   /** How long sockets have to carry their close frames before the node leaves the cluster. */
   private static final long CLOSE_GRACE_MS = 300;
@@ -53,7 +55,8 @@ public final class TingstedNode {
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
-                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams) {
+                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams, Staff staff) {
+    this.staff = staff;
     this.streams = streams;
     this.hazelcast = hazelcast;
     this.draining = draining;
@@ -90,6 +93,7 @@ public final class TingstedNode {
     serializers.addAll(Streams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
+    serializers.addAll(Staff.serializers());
     var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     // Not tied to a Vert.x instance: a failed start closes the instance, and listeners bound to
     // it would never hear of the failure.
@@ -97,6 +101,7 @@ public final class TingstedNode {
     HazelcastSetup.start(settings.cluster(), serializers, config -> {
       Streams.configure(config, journal);
       Roster.configure(config, journal);
+      Staff.configure(config, journal);
     }, options, new MicrometerMetricsFactory(metrics)).onFailure(e -> {
       journal.close();
       started.fail(e);
@@ -104,6 +109,7 @@ public final class TingstedNode {
       Vertx vertx = node.vertx();
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
+      var staff = new Staff(vertx, hazelcast, settings.staff().sessionLifetime());
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
@@ -122,7 +128,7 @@ public final class TingstedNode {
       Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast), links,
+          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, staff, settings.staff().oidc()), links,
           v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
           settings::publicUrlOr, readiness, metrics);
@@ -130,7 +136,7 @@ public final class TingstedNode {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
-          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams));
+          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams, staff));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -151,6 +157,11 @@ public final class TingstedNode {
   /** The streams of this node, for commands the server itself sends (the demo's agenda). */
   public Streams streams() {
     return streams;
+  }
+
+  /** The staff accounts, for what the server sets up itself (the demo's administrator). */
+  public Staff staff() {
+    return staff;
   }
 
   public JoinLinks links() {

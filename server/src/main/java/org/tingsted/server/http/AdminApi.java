@@ -12,8 +12,6 @@ import org.tingsted.server.cluster.ClusterView;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.tingsted.protocol.ErrorCode;
@@ -23,13 +21,20 @@ import org.tingsted.server.roster.JoinTokens;
 import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.RosterException;
+import org.tingsted.server.staff.PersonLink;
+import org.tingsted.server.staff.Staff;
+import org.tingsted.server.staff.StaffException;
+import org.tingsted.server.staff.StaffSettings;
 import org.tingsted.server.streams.ModelJson;
 import org.tingsted.server.streams.Streams;
 
 /**
  * The administrators' REST API under {@code /api}: create assemblies with their sessions and
- * tables, add people, hand out join links. Every call needs {@code Authorization: Bearer
- * <admin token>}. Errors are JSON {@code {"code": …, "message": …}} with the protocol's codes.
+ * tables, add people, hand out join links, manage staff accounts. Every call needs a staff
+ * session (see {@link StaffRoutes}: {@code POST /api/login}, then the bearer token or the
+ * session cookie) of an administrator; a facilitator's session reaches {@code /api/me} only.
+ * The admin token makes the first administrator and nothing else. Errors are JSON
+ * {@code {"code": …, "message": …}} with the protocol's codes.
  */
 public final class AdminApi {
 
@@ -37,7 +42,7 @@ public final class AdminApi {
 
   private final Roster roster;
   private final JoinLinks links;
-  private final byte[] adminToken;
+  private final StaffRoutes staff;
   private final ObjectMapper mapper = ModelJson.mapper();
 
   private final AuditExport audit;
@@ -46,14 +51,55 @@ public final class AdminApi {
   private final HazelcastInstance hazelcast;
   private final JoinCodeRoutes codes;
 
-  public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast) {
+  private final Staff staffAccounts;
+  private final StaffSettings.Oidc oidc;
+
+  public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast,
+                  Staff staffAccounts, StaffSettings.Oidc oidc) {
+    this.staffAccounts = staffAccounts;
+    this.oidc = oidc;
     this.hazelcast = hazelcast;
     this.roster = roster;
     this.links = links;
     this.codes = new JoinCodeRoutes(roster, links);
     this.audit = new AuditExport(streams);
     this.reports = new ReportApi(roster, streams);
-    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.staff = new StaffRoutes(staffAccounts, adminToken, this::consoleOf,
+        ctx -> ctx.request().isSSL() || links.baseUrl().startsWith("https:"));
+    staff.offerOidc(oidc != null);
+  }
+
+  /** Adds the OpenID Connect login ({@code /auth/oidc/login}, {@code /auth/oidc/callback}) when a provider is configured. */
+  public void mountOidc(Router router, Vertx vertx) {
+    if (oidc != null) {
+      new OidcRoutes(vertx, hazelcast, oidc, staffAccounts, staff, links::baseUrl).mount(router);
+    }
+  }
+
+  /** The login routes of this API, which the OpenID Connect callback shares. */
+  StaffRoutes staff() {
+    return staff;
+  }
+
+  /** The way into the console of a person a facilitator's account is linked to. */
+  private Future<Map<String, Object>> consoleOf(PersonLink person) {
+    return roster.get(person.assembly()).map(a -> {
+      Member m = a == null ? null : a.members().get(person.member());
+      if (m == null || (m.role() != Role.FACILITATOR && m.role() != Role.LEAD_FACILITATOR)) {
+        return null;
+      }
+      JoinLink link = joinLink(a, m);
+      var console = new java.util.LinkedHashMap<String, Object>();
+      console.put("assembly", a.id());
+      console.put("assemblyName", a.name());
+      console.put("member", m.id());
+      console.put("name", m.name());
+      console.put("role", m.role());
+      console.put("session", m.session());
+      console.put("table", m.table());
+      console.put("consoleUrl", link.consoleUrl());
+      return console;
+    });
   }
 
   /** Request body of {@code POST /api/assemblies}; a null session is refused here, before the roster reads it. */
@@ -74,7 +120,11 @@ public final class AdminApi {
   public Router router(Vertx vertx) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    api.route().handler(this::authorise);
+    staff.publicRoutes(api, this);
+    api.route().handler(staff::authenticate);
+    staff.personalRoutes(api, this);
+    api.route().handler(StaffRoutes::requireAdministrator);
+    staff.adminRoutes(api, this);
     api.post("/assemblies").handler(ctx -> reply(ctx, 201, body(ctx, NewAssembly.class)
         .compose(a -> roster.create(a.name(), a.question(), a.sessions()))));
     api.get("/assemblies").handler(ctx -> reply(ctx, 200, roster.all()));
@@ -129,17 +179,6 @@ public final class AdminApi {
         facilitates ? links.consoleUrl(token) : null, code, links.codeUrl(code));
   }
 
-  private void authorise(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    String prefix = "Bearer ";
-    if (header == null || !header.startsWith(prefix)
-        || !MessageDigest.isEqual(adminToken, header.substring(prefix.length()).getBytes(StandardCharsets.UTF_8))) {
-      error(ctx, ErrorCode.UNAUTHORIZED, "this call needs the admin token: Authorization: Bearer <token>");
-      return;
-    }
-    ctx.next();
-  }
-
   /** Adds the public routes of joining by code ({@code /j}) to the node's router. */
   public void mountJoinCodes(Router router) {
     codes.mount(router);
@@ -167,7 +206,7 @@ public final class AdminApi {
     }
   }
 
-  private void reply(RoutingContext ctx, int status, Future<?> result) {
+  static void reply(RoutingContext ctx, int status, Future<?> result) {
     result.onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
@@ -178,7 +217,7 @@ public final class AdminApi {
         ctx.response().setStatusCode(status)
             .putHeader("Content-Type", "application/json; charset=utf-8")
             .putHeader("Cache-Control", "no-store")
-            .end(mapper.writeValueAsString(ar.result()));
+            .end(ModelJson.mapper().writeValueAsString(ar.result()));
       } catch (JsonProcessingException e) {
         ctx.fail(e);
       }
@@ -188,6 +227,11 @@ public final class AdminApi {
   private void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
     if (cause instanceof RosterException e) {
+      error(ctx, e.code(), e.getMessage());
+    } else if (cause instanceof StaffException e) {
+      if (e.retryAfterSeconds() > 0) {
+        ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+      }
       error(ctx, e.code(), e.getMessage());
     } else if (ctx.statusCode() == 413) {
       error(ctx, ErrorCode.TOO_LARGE, "the body is larger than " + BODY_LIMIT + " bytes");
