@@ -101,12 +101,30 @@ final class ProcessCluster implements AutoCloseable {
     throw new AssertionError("no node is member " + member);
   }
 
+  /**
+   * The administrator's session at a node (the first administrator made with the admin token
+   * at whichever node is asked first). After a restart of the whole cluster the session is
+   * gone, and a 401 makes the next call log in anew.
+   */
+  private String bearer(ServerProcess node) {
+    return "Bearer " + AdminLogin.token(node.baseUrl(), adminToken);
+  }
+
   /** An admin call; null when the node does not answer. */
   JsonNode get(ServerProcess node, String path) {
+    String bearer;
+    try {
+      bearer = bearer(node);
+    } catch (AssertionError down) {
+      return null;
+    }
     try {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-          .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(3)).GET().build(),
+          .header("Authorization", bearer).timeout(Duration.ofSeconds(3)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401) {
+        AdminLogin.forget(node.baseUrl(), adminToken);
+      }
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (IOException e) {
       return null;
@@ -118,7 +136,7 @@ final class ProcessCluster implements AutoCloseable {
 
   JsonNode post(ServerProcess node, String path, String body) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-        .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+        .header("Authorization", bearer(node)).header("Content-Type", "application/json")
         .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -204,8 +204,7 @@ final class StaffRoutes {
   private static String bearerOf(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     String prefix = "Bearer ";
-    return header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
-        ? header.substring(prefix.length()).strip() : null;
+    return header != null && header.startsWith(prefix) ? header.substring(prefix.length()) : null;
   }
 
   /** The session token of a request: its bearer token, else its cookie. */
