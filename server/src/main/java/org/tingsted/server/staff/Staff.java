@@ -370,7 +370,7 @@ public final class Staff {
   }
 
   private static Set<StaffRole> requireRoles(Set<StaffRole> roles) {
-    if (roles == null || roles.isEmpty() || roles.contains(null)) {
+    if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
       throw new StaffException(ErrorCode.INVALID, "an account needs at least one role: administrator, facilitator or lead_facilitator");
     }
     return Set.copyOf(roles);
@@ -383,7 +383,7 @@ public final class Staff {
     if (!roles.contains(StaffRole.FACILITATOR) && !roles.contains(StaffRole.LEAD_FACILITATOR)) {
       throw new StaffException(ErrorCode.INVALID, "only a facilitator's account is linked to people of the roster");
     }
-    if (people.contains(null) || people.size() > 50) {
+    if (people.stream().anyMatch(java.util.Objects::isNull) || people.size() > 50) {
       throw new StaffException(ErrorCode.INVALID, "an account links 1 to 50 people");
     }
     return new ArrayList<>(new LinkedHashSet<>(people));
