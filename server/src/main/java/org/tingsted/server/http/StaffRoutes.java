@@ -68,8 +68,14 @@ final class StaffRoutes {
 
   /** Routes that need no session: logging in and out, and the bootstrap. */
   void publicRoutes(Router api, AdminApi admin) {
-    api.get("/login").handler(ctx -> reply(ctx, 200, staff.hasAdministrator().map(has -> Map.of(
-        "password", true, "oidc", oidc, "bootstrap", !has))));
+    // What the login page offers, and whether this browser's cookie already carries a session
+    // (so that a page can tell without a refused call).
+    api.get("/login").handler(ctx -> {
+      Cookie cookie = ctx.request().getCookie(COOKIE);
+      Future<Staff.Principal> session = cookie == null ? Future.succeededFuture(null) : staff.authenticate(cookie.getValue());
+      reply(ctx, 200, staff.hasAdministrator().compose(has -> session.map(who -> Map.of(
+          "password", true, "oidc", oidc, "bootstrap", !has, "signedIn", who != null))));
+    });
     api.post("/login").handler(ctx -> reply(ctx, 200, admin.body(ctx, Credentials.class)
         .compose(c -> staff.login(c.username(), c.password(), addressOf(ctx)))
         .map(login -> answerLogin(ctx, login))));
