@@ -76,10 +76,30 @@ final class ProcessCluster implements AutoCloseable {
     return nodes.stream().map(n -> n.port).toList();
   }
 
-  /** The cluster's size as {@code node} sees it; 0 when it does not answer. */
+  /**
+   * The cluster's size as {@code node} sees it; 0 when it does not answer. Read from the
+   * readiness check, which needs no login: a node alone, without the quorum, cannot make the
+   * first administrator yet (staff accounts change only with the quorum).
+   */
   int size(ServerProcess node) {
-    JsonNode view = get(node, "/api/cluster");
-    return view == null ? 0 : view.get("members").size();
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/ready"))
+          .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200 && response.statusCode() != 503) {
+        return 0;
+      }
+      for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
+        if ("cluster".equals(check.path("id").asText())) {
+          return check.path("data").path("members").asInt(0);
+        }
+      }
+      return 0;
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
   }
 
   /** Whether {@code node}'s side of the cluster has the quorum; false when it does not answer. */

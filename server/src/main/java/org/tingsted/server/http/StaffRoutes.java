@@ -76,9 +76,16 @@ final class StaffRoutes {
       reply(ctx, 200, staff.hasAdministrator().compose(has -> session.map(who -> Map.of(
           "password", true, "oidc", oidc, "bootstrap", !has, "signedIn", who != null))));
     });
-    api.post("/login").handler(ctx -> reply(ctx, 200, admin.body(ctx, Credentials.class)
-        .compose(c -> staff.login(c.username(), c.password(), addressOf(ctx)))
-        .map(login -> answerLogin(ctx, login))));
+    api.post("/login").handler(ctx -> {
+      // Another site's page must not log a browser into an account of someone else's choosing.
+      if (!sameOrigin(ctx)) {
+        AdminApi.error(ctx, ErrorCode.FORBIDDEN, "a login must come from this server's own pages");
+        return;
+      }
+      reply(ctx, 200, admin.body(ctx, Credentials.class)
+          .compose(c -> staff.login(c.username(), c.password(), addressOf(ctx)))
+          .map(login -> answerLogin(ctx, login)));
+    });
     api.post("/logout").handler(ctx -> {
       String token = tokenOf(ctx);
       staff.logout(token).onComplete(done -> {

@@ -298,6 +298,13 @@ class StaffLoginTest {
     assertThat(await(node.roster().all())).isEmpty();
     created(withCookie(HttpMethod.POST, "/api/assemblies", token, "http://127.0.0.1:" + node.port(), body));
     assertThat(await(node.roster().all())).hasSize(1);
+
+    // Nor may another site's page log the browser in (into an account of the attacker's choosing).
+    HttpResponse<Buffer> foreignLogin = await(http.request(HttpMethod.POST, "/api/login").putHeader("Origin", "https://evil.example")
+        .putHeader("Content-Type", "text/plain")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("username", "ada").put("password", ADMIN_PASSWORD).encode())));
+    error(foreignLogin, 403, "forbidden");
+    assertThat(foreignLogin.cookies()).noneMatch(c -> c.startsWith(StaffRoutes.COOKIE + "="));
   }
 
   @Test
