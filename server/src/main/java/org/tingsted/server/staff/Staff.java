@@ -63,6 +63,17 @@ public final class Staff {
   private final IMap<String, StaffSession> sessions;
   private final LoginThrottle throttle;
   private final Duration lifetime;
+  /**
+   * Logins hash on their own two threads, so that a flood of them can neither take the
+   * workers that the rest of the server needs nor hold more than 2 × 19 MiB of Argon2 memory.
+   */
+  private final io.vertx.core.WorkerExecutor hashing;
+  private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Threads that check passwords at login. */
+  public static final int HASHING_THREADS = 2;
+  /** Logins that may wait for those threads on one node; more are refused with {@code rate_limited}. */
+  public static final int LOGINS_WAITING_MAX = 64;
 
   public Staff(Vertx vertx, HazelcastInstance hazelcast, Duration lifetime) {
     this.vertx = vertx;
@@ -71,6 +82,7 @@ public final class Staff {
     this.sessions = hazelcast.getMap(SESSIONS);
     this.throttle = new LoginThrottle(hazelcast.getMap(FAILURES));
     this.lifetime = lifetime;
+    this.hashing = vertx.createSharedWorkerExecutor("tingsted-password-hashing", HASHING_THREADS);
   }
 
   /** Keeps the accounts in the journal: written through, all loaded when the cluster starts. */
@@ -130,7 +142,7 @@ public final class Staff {
    * disabled account with its right password is {@code forbidden}. Throttled: see {@link LoginThrottle}.
    */
   public Future<Login> login(String username, String password, String address) {
-    return blocking(() -> {
+    return hashed(() -> {
       String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
       if (password == null || password.isEmpty() || name.isEmpty()) {
         throw new StaffException(ErrorCode.INVALID, "a username and a password are required");
@@ -331,7 +343,7 @@ public final class Staff {
 
   /** Whether {@code password} is the account's (for a person changing their own). Blocking work on a worker. */
   public Future<Boolean> checkPassword(String username, String password) {
-    return blocking(() -> {
+    return hashed(() -> {
       StaffAccount account = accounts.get(username);
       return account != null && account.passwordHash() != null && PasswordHashing.verify(password, account.passwordHash());
     });
@@ -415,6 +427,15 @@ public final class Staff {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** Work that checks a password, on the hashing threads, refused when too many already wait. */
+  private <T> Future<T> hashed(Callable<T> work) {
+    if (waiting.incrementAndGet() > LOGINS_WAITING_MAX) {
+      waiting.decrementAndGet();
+      return Future.failedFuture(new StaffException(ErrorCode.RATE_LIMITED, "too many logins at once; try again in a moment", 1));
+    }
+    return hashing.executeBlocking(work, false).onComplete(done -> waiting.decrementAndGet());
   }
 
   private <T> Future<T> blocking(Callable<T> work) {

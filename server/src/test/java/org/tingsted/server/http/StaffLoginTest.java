@@ -189,6 +189,32 @@ class StaffLoginTest {
   }
 
   @Test
+  @DisplayName("A flood of logins at once: beyond 64 waiting for the two hashing threads they are refused with 429 at once, and the rest log in")
+  void loginFlood() {
+    start();
+    bootstrap();
+    String body = new JsonObject().put("username", "ada").put("password", ADMIN_PASSWORD).encode();
+    // A hundred connections, all sending at once (a client's pool holds 5 by default).
+    WebClient many = WebClient.create(clients, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.port()),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(100));
+    List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      sent.add(many.request(HttpMethod.POST, "/api/login").putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer(body)));
+    }
+    await(Future.join(sent));
+    many.close();
+    List<Integer> statuses = sent.stream().map(f -> f.result().statusCode()).toList();
+    assertThat(statuses).as("only 200 or 429").allMatch(s -> s == 200 || s == 429);
+    assertThat(statuses.stream().filter(s -> s == 200).count()).as("logged in").isGreaterThanOrEqualTo(64);
+    assertThat(statuses.stream().filter(s -> s == 429).count()).as("refused at once").isPositive();
+    HttpResponse<Buffer> refused = sent.stream().map(Future::result).filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+    assertThat(refused.bodyAsJsonObject().getString("message")).contains("too many logins at once");
+    assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+    login("ada", ADMIN_PASSWORD);
+  }
+
+  @Test
   @DisplayName("A session ends when it expires")
   void expires() {
     start(Settings.forTest("staff-" + UUID.randomUUID()).withStaff(new StaffSettings(Duration.ofSeconds(2), null)));
