@@ -33,6 +33,10 @@ public final class Main {
                 + ", " + node.clusterSize() + " node(s) now, quorum " + settings.cluster().quorum()
                 + "  (health: " + node.publicUrl() + "/ready, metrics: /metrics)");
           }
+          // A token the operator set is theirs already and stays out of the log; one made at
+          // this start is shown while it is still good for something (the first administrator).
+          boolean tokenGiven = java.util.Arrays.asList(args).contains("--admin-token")
+              || System.getenv("TINGSTED_ADMIN_TOKEN") != null;
           System.out.println("Admin API: " + node.publicUrl() + "/api  (a staff login: POST /api/login, then Authorization: Bearer <session token>)");
           if (settings.publicUrl() == null && "0.0.0.0".equals(settings.host())) {
             System.out.println();
@@ -47,7 +51,7 @@ public final class Main {
                 System.out.println("Staff login: " + node.publicUrl() + "/staff.html");
               } else {
                 System.out.println("No administrator yet. Make the first one at " + node.publicUrl() + "/staff.html with the admin token "
-                    + node.adminToken() + "  (it serves for that alone)");
+                    + (tokenGiven ? "you set" : node.adminToken()) + "  (it serves for that alone)");
               }
               return null;
             });

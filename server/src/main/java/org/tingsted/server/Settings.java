@@ -27,21 +27,32 @@ import org.tingsted.server.staff.StaffSettings;
  * @param journal     where the journal lives; by default an H2 database in the data folder
  * @param cluster     how the node joins its cluster
  * @param demo        whether to create the demo assembly at start
+ * @param personalDataDays how many days after an assembly's last session day its people's
+ *                    personal data (legal name, contact, demographics) is deleted; 0 keeps it
  * @param staff       staff sessions and the OpenID Connect provider
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
                        Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
-                       StaffSettings staff) {
+                       int personalDataDays, StaffSettings staff) {
+
+  /** The default of {@link #personalDataDays}. */
+  public static final int PERSONAL_DATA_DAYS = 90;
 
   /** Settings with the default staff logins (passwords only, sessions of {@link org.tingsted.server.staff.Staff#DEFAULT_SESSION_LIFETIME}). */
   public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
+                  Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo, int personalDataDays) {
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, StaffSettings.defaults());
+  }
+
+  /** Settings with the default retention of personal data and the default staff logins. */
+  public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
                   Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
-    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, StaffSettings.defaults());
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, PERSONAL_DATA_DAYS);
   }
 
   /** These settings with other staff logins. */
   public Settings withStaff(StaffSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, other);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, other);
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,7 +62,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     try {
       Path dir = Files.createTempDirectory("tingsted-test-");
       return new Settings("127.0.0.1", 0, null, randomHex(16), null, dir, JournalSettings.embedded(dir),
-          ClusterSettings.embedded(clusterName), false);
+          ClusterSettings.embedded(clusterName), false, PERSONAL_DATA_DAYS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,12 +70,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, staff);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, personalDataDays, staff);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
-    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, staff);
+    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, staff);
   }
 
   /** The public URL, defaulting to the local address when none was configured. */
@@ -84,10 +95,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * {@code TINGSTED_JOURNAL_URL}, {@code TINGSTED_JOURNAL_USER}, {@code TINGSTED_JOURNAL_PASSWORD},
    * {@code TINGSTED_CLUSTER_NAME}; and for a cluster {@code --cluster-join none|tcp|multicast|kubernetes
    * --cluster-members H[:P],... --cluster-interface I --cluster-port P --cluster-quorum N
-   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
+   * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P --cluster-bus-port P} over
+   * {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
-   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}; for staff logins {@code --staff-session-hours H --oidc-issuer URL
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}, {@code TINGSTED_CLUSTER_BUS_PORT}; {@code --personal-data-days N} over
+   * {@code TINGSTED_PERSONAL_DATA_DAYS}; for staff logins {@code --staff-session-hours H --oidc-issuer URL
    * --oidc-client-id ID --oidc-client-secret S --oidc-redirect-url URL --oidc-username-claim C --oidc-roles-claim C
    * --oidc-roles role=value,...} over {@code TINGSTED_STAFF_SESSION_HOURS}, {@code TINGSTED_OIDC_ISSUER},
    * {@code TINGSTED_OIDC_CLIENT_ID}, {@code TINGSTED_OIDC_CLIENT_SECRET}, {@code TINGSTED_OIDC_REDIRECT_URL},
@@ -114,6 +127,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
+    String busPort = env.getOrDefault("TINGSTED_CLUSTER_BUS_PORT", "0");
+    String personalDataDays = env.getOrDefault("TINGSTED_PERSONAL_DATA_DAYS", String.valueOf(PERSONAL_DATA_DAYS));
     String sessionHours = env.get("TINGSTED_STAFF_SESSION_HOURS");
     String oidcIssuer = env.get("TINGSTED_OIDC_ISSUER");
     String oidcClientId = env.get("TINGSTED_OIDC_CLIENT_ID");
@@ -145,6 +160,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
+        case "--cluster-bus-port" -> busPort = value(args, ++i, arg);
+        case "--personal-data-days" -> personalDataDays = value(args, ++i, arg);
         case "--staff-session-hours" -> sessionHours = value(args, ++i, arg);
         case "--oidc-issuer" -> oidcIssuer = value(args, ++i, arg);
         case "--oidc-client-id" -> oidcClientId = value(args, ++i, arg);
@@ -177,7 +194,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           : join == ClusterSettings.Join.TCP ? ClusterSettings.majorityOf(members.size()) : 1;
       cluster = new ClusterSettings(clusterName, join, members, clusterInterface != null ? clusterInterface : "*",
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
-          kubernetesService, publicAddress);
+          kubernetesService, publicAddress, number("event bus port", busPort));
     }
     int hours = sessionHours == null ? (int) Staff.DEFAULT_SESSION_LIFETIME.toHours() : number("staff session hours", sessionHours);
     if (hours < 1 || hours > 24 * 7) {
@@ -189,7 +206,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           oidcRolesClaim, StaffSettings.Oidc.parseRoleValues(oidcRoles));
     }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, cluster, demo, new StaffSettings(java.time.Duration.ofHours(hours), oidc));
+        secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays),
+        new StaffSettings(java.time.Duration.ofHours(hours), oidc));
     settings.requireSharedJournal();
     return settings;
   }
@@ -207,7 +225,20 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, staff);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, personalDataDays, staff);
+  }
+
+  private static int days(String what, String value) {
+    int days = number(what, value);
+    if (days < 0) {
+      throw new IllegalArgumentException(what + " must be 0 (keep) or more, not " + days);
+    }
+    return days;
+  }
+
+  /** These settings with another retention of personal data. */
+  public Settings withPersonalDataDays(int days) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days, staff);
   }
 
   private static int number(String what, String value) {
@@ -228,6 +259,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
+                                      [--cluster-bus-port P]
+                                      [--personal-data-days N]
                                       [--staff-session-hours H] [--oidc-issuer URL] [--oidc-client-id ID]
                                       [--oidc-client-secret S] [--oidc-redirect-url URL]
                                       [--oidc-username-claim C] [--oidc-roles-claim C] [--oidc-roles role=value,...]

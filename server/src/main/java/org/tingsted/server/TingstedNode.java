@@ -30,8 +30,12 @@ import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinCodes;
 import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.PersonalRecords;
+import org.tingsted.server.roster.Retention;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.staff.Staff;
+import org.tingsted.server.audit.AuditLog;
+import java.time.Clock;
 import org.tingsted.server.streams.Streams;
 
 /** One running Tingsted node: Vert.x on its Hazelcast member, the HTTP server, the gateway. */
@@ -46,6 +50,8 @@ public final class TingstedNode {
   private final HazelcastInstance hazelcast;
   private final AtomicBoolean draining;
   private final Streams streams;
+  private final PersonalRecords personal;
+  private final AuditLog audit;
   private final Staff staff;
 
   /** How long sockets have to carry their close frames before the node leaves the cluster. */
@@ -55,7 +61,10 @@ public final class TingstedNode {
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
-                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams, Staff staff) {
+                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams,
+                       PersonalRecords personal, AuditLog audit, Staff staff) {
+    this.personal = personal;
+    this.audit = audit;
     this.staff = staff;
     this.streams = streams;
     this.hazelcast = hazelcast;
@@ -109,6 +118,12 @@ public final class TingstedNode {
       Vertx vertx = node.vertx();
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
+      var personal = new PersonalRecords(vertx, hazelcast, roster, journal);
+      var audit = new AuditLog(vertx, journal);
+      audit.start();
+      var retention = new Retention(vertx,
+          () -> hazelcast.getCluster().getMembers().iterator().next().localMember(), roster, personal, settings.personalDataDays(), Clock.systemUTC());
+      retention.start();
       var staff = new Staff(vertx, hazelcast, settings.staff().sessionLifetime());
       var tokens = new JoinTokens(secret);
       var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
@@ -128,15 +143,17 @@ public final class TingstedNode {
       Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, staff, settings.staff().oidc()), links,
+          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, personal, audit, staff,
+              settings.staff().oidc()), links,
           v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
-              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
+              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast), audit),
           settings::publicUrlOr, readiness, metrics);
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
-          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams, staff));
+          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams,
+              personal, audit, staff));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -157,6 +174,16 @@ public final class TingstedNode {
   /** The streams of this node, for commands the server itself sends (the demo's agenda). */
   public Streams streams() {
     return streams;
+  }
+
+  /** The people's personal data, kept apart from the roster. */
+  public PersonalRecords personal() {
+    return personal;
+  }
+
+  /** The audit log of refusals and staff actions. */
+  public AuditLog audit() {
+    return audit;
   }
 
   /** The staff accounts, for what the server sets up itself (the demo's administrator). */
@@ -221,6 +248,7 @@ public final class TingstedNode {
           vertx.setTimer(CLOSE_GRACE_MS, id -> grace.complete());
           return grace.future();
         })
+        .eventually(audit::close)
         .eventually(vertx::close)
         .eventually(() -> {
           journal.close();

@@ -141,8 +141,50 @@ final class Connection {
     send(gateway.frames().encode(reply));
   }
 
+  /** Refuses the message being received now (its type and stream are noted in {@link #receive}). */
   private void refuse(String id, ErrorCode code, String message) {
+    refuse(receivingType, receivingStream, id, code, message);
+  }
+
+  /**
+   * Refuses a command, and records the refusal in the audit log: who (the person, or who the
+   * token claimed, or no one yet), what (the command's type and id), where (its stream) and
+   * why (the code and the message); never what the command carried.
+   */
+  private void refuse(String type, StreamId stream, String id, ErrorCode code, String message) {
     reply(new Reply.Error(id, code, message));
+    record(type, stream, id, code, message);
+  }
+
+  private void record(String type, StreamId stream, String id, ErrorCode code, String message) {
+    String who = member != null ? member.id() : claimed == null ? null : claimed.member();
+    String where = assembly != null ? assembly.id() : claimed == null ? null : claimed.assembly();
+    gateway.audit().refused(where, who, member == null ? null : Translation.role(member.role()).wireName(),
+        stream == null ? null : stream.name(), type, id, code.wireName(), message, System.currentTimeMillis());
+  }
+
+  /** The type of the message being received, and the stream it is for, for the audit log. */
+  private String receivingType;
+  private StreamId receivingStream;
+  /** Who the hello's token named, once it was verified (before the person is let in). */
+  private JoinTokens.Claim claimed;
+
+  /** The stream a command is for, as far as it can be told before it runs. */
+  private StreamId streamOf(ClientMessage message) {
+    if (member == null) {
+      return null;
+    }
+    if (message instanceof TableCommand command) {
+      String table = command.table() != null ? command.table() : member.table();
+      return table == null ? null : StreamId.table(table);
+    }
+    if (message instanceof PlenaryCommand || message instanceof ControlCommand) {
+      return StreamId.session(member.session());
+    }
+    if (message instanceof ConnectionCommand.History history) {
+      return StreamId.parse(history.stream()).orElse(null);
+    }
+    return null;
   }
 
   private void receive(String text) {
@@ -154,13 +196,20 @@ final class Connection {
     try {
       message = gateway.frames().codec().decodeClient(text);
     } catch (ProtocolException e) {
+      receivingType = null;
+      receivingStream = null;
       if (!rate.allow(System.nanoTime())) {
         tooFast(e.id());
         return;
       }
+      // What a parser says of a frame it could not read may quote the frame: the audit log
+      // keeps the code's meaning instead, and no part of the frame.
       reply(e.toReply());
+      record(null, null, e.id(), e.code(), e.code().meaning());
       return;
     }
+    receivingType = ProtocolCodec.typeName(message);
+    receivingStream = streamOf(message);
     if (!rate.allow(System.nanoTime())) {
       tooFast(message.id());
       return;
@@ -214,6 +263,7 @@ final class Connection {
       unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");
       return;
     }
+    claimed = claim;
     if (!gateway.mayJoin(claim.member())) {
       refuse(hello.id(), ErrorCode.RATE_LIMITED, "you connected more than " + Gateway.JOINS_PER_MINUTE
           + " times in a minute; wait a moment");
@@ -224,6 +274,10 @@ final class Connection {
       Member who = found.succeeded() && found.result() != null ? found.result().members().get(claim.member()) : null;
       if (who == null) {
         unauthorized(hello.id(), "this join link is no longer valid; ask your facilitator for a new one");
+        return;
+      }
+      if (who.wasPseudonymised()) {
+        unauthorized(hello.id(), "this person's data was erased, so this link no longer lets anyone in");
         return;
       }
       join(hello, found.result(), who);
@@ -243,7 +297,7 @@ final class Connection {
         LOG.error("could not open the streams of member {}", who.id(), all.cause());
         // The streams that did open are let go of here: a connection that never joined does not.
         releaseFeeds();
-        refuse(hello.id(), ErrorCode.INTERNAL, "the server could not open your table; try again");
+        refuse("hello", null, hello.id(), ErrorCode.INTERNAL, "the server could not open your table; try again");
         close(Protocol.CLOSE_GOING_AWAY, "internal error");
         return;
       }
@@ -318,7 +372,7 @@ final class Connection {
             page.next()))))
         .onFailure(e -> {
           LOG.error("history of {} failed", request.stream(), e);
-          refuse(request.id(), ErrorCode.INTERNAL, "the server could not read the history; try again");
+          refuse("history", feed.stream, request.id(), ErrorCode.INTERNAL, "the server could not read the history; try again");
         });
   }
 
@@ -529,23 +583,23 @@ final class Connection {
       outcome = Future.failedFuture(e);
     }
     outcome.onComplete(done -> gateway.inFlight().give(sender, stream));
-    outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
+    outcome.onSuccess(done -> answer(type, stream, arrived, id, done)).onFailure(e -> {
       ErrorCode code;
       if (e instanceof RosterException refused) {
         code = refused.code();
-        refuse(id, code, refused.getMessage());
+        refuse(type, stream, id, code, refused.getMessage());
       } else if (e instanceof Facilitation.NotFound notFound) {
         code = ErrorCode.NOT_FOUND;
-        refuse(id, code, notFound.getMessage());
+        refuse(type, stream, id, code, notFound.getMessage());
       } else if (noQuorum(e)) {
         code = ErrorCode.INTERNAL;
         LOG.warn("command {} refused: this node's side of the cluster has no quorum", id);
-        refuse(id, code, "this server has lost touch with the rest of the cluster and changes nothing now; "
+        refuse(type, stream, id, code, "this server has lost touch with the rest of the cluster and changes nothing now; "
             + "your command was not carried out: connect again and retry");
       } else {
         code = ErrorCode.INTERNAL;
         LOG.error("command {} of member {} failed on {}", id, member.id(), stream, e);
-        refuse(id, code, "the server could not carry this out; try again");
+        refuse(type, stream, id, code, "the server could not carry this out; try again");
       }
       gateway.meters().answered(type, code.wireName(), arrived);
     });
@@ -560,10 +614,10 @@ final class Connection {
     return false;
   }
 
-  private void answer(String type, long arrived, String id, Outcome outcome) {
+  private void answer(String type, StreamId stream, long arrived, String id, Outcome outcome) {
     if (outcome.isRejected()) {
       ErrorCode code = Translation.errorCode(outcome.rejection().reason());
-      refuse(id, code, outcome.rejection().message());
+      refuse(type, stream, id, code, outcome.rejection().message());
       gateway.meters().answered(type, code.wireName(), arrived);
       return;
     }
@@ -576,7 +630,7 @@ final class Connection {
   }
 
   private void unauthorized(String id, String message) {
-    refuse(id, ErrorCode.UNAUTHORIZED, message);
+    refuse("hello", null, id, ErrorCode.UNAUTHORIZED, message);
     close(Protocol.CLOSE_UNAUTHORIZED, "unauthorized");
   }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.tingsted.protocol.Protocol;
+import org.tingsted.server.audit.AuditLog;
 import org.tingsted.server.control.Facilitation;
 import org.tingsted.server.deliberation.SessionEvent;
 import org.tingsted.server.roster.JoinTokens;
@@ -83,7 +84,8 @@ public final class Gateway {
    *                side of a split cluster lacks the quorum
    */
   public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams,
-                 MeterRegistry registry, BooleanSupplier serving) {
+                 MeterRegistry registry, BooleanSupplier serving, AuditLog audit) {
+    this.audit = audit;
     this.vertx = vertx;
     this.roster = roster;
     this.tokens = tokens;
@@ -93,6 +95,37 @@ public final class Gateway {
     this.facilitation = new Facilitation(roster, streams);
     this.feeds = new Feeds(vertx, streams, frames, this::changed, meters);
     this.presence = new Presence(vertx, hazelcast, frames, roster);
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(PSEUDONYMISED, message -> pseudonymised(
+        message.body().getString("assembly"), message.body().getString("member")));
+  }
+
+  /**
+   * The event-bus address on which the admin API tells every node that a person was
+   * pseudonymised ({@code {"assembly": …, "member": …}}).
+   */
+  public static final String PSEUDONYMISED = "tingsted.roster.pseudonymised";
+
+  /**
+   * A person was pseudonymised: their connections on this node are closed with 4401 (their link
+   * no longer lets them in), and the owner of their table's stream shows the table their
+   * pseudonym.
+   */
+  private void pseudonymised(String assembly, String member) {
+    for (Connection c : List.copyOf(byMember.getOrDefault(member, Set.of()))) {
+      c.close(Protocol.CLOSE_UNAUTHORIZED, "this person was pseudonymised; the link no longer lets them in");
+    }
+    roster.get(assembly).onSuccess(a -> {
+      var m = a == null ? null : a.members().get(member);
+      if (m != null && m.table() != null && streams.ownedHere(org.tingsted.protocol.StreamId.table(m.table()))) {
+        presence.republish(a, m.table());
+      }
+    });
+  }
+
+  private final AuditLog audit;
+
+  AuditLog audit() {
+    return audit;
   }
 
   /** The Hazelcast serializers of what the gateway keeps in Hazelcast. */

@@ -18,7 +18,11 @@ import org.tingsted.protocol.ErrorCode;
 import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.roster.Assembly;
 import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.audit.AuditLog;
+import org.tingsted.server.gateway.Gateway;
 import org.tingsted.server.roster.Member;
+import org.tingsted.server.roster.PersonalData;
+import org.tingsted.server.roster.PersonalRecords;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.staff.PersonLink;
@@ -30,11 +34,14 @@ import org.tingsted.server.streams.Streams;
 
 /**
  * The administrators' REST API under {@code /api}: create assemblies with their sessions and
- * tables, add people, hand out join links, manage staff accounts. Every call needs a staff
+ * tables, add people, hand out join links; keep, export and erase people's personal data
+ * (pseudonymisation); export the audit log; manage staff accounts. Every call needs a staff
  * session (see {@link StaffRoutes}: {@code POST /api/login}, then the bearer token or the
  * session cookie) of an administrator; a facilitator's session reaches {@code /api/me} only.
- * The admin token makes the first administrator and nothing else. Errors are JSON
- * {@code {"code": …, "message": …}} with the protocol's codes.
+ * The admin token makes the first administrator and nothing else. Every call but the
+ * cluster's reads is recorded in the audit log with the {@link #ACTOR} that authenticated it
+ * (the staff account's username). Errors are JSON {@code {"code": …, "message": …}} with the
+ * protocol's codes.
  */
 public final class AdminApi {
 
@@ -50,12 +57,31 @@ public final class AdminApi {
 
   private final HazelcastInstance hazelcast;
   private final JoinCodeRoutes codes;
+  private final PersonalRecords personal;
+  private final MemberExport memberExport;
+  private final AuditLog auditLog;
+  private final AuditLogExport auditLogExport;
 
   private final Staff staffAccounts;
   private final StaffSettings.Oidc oidc;
 
+  /**
+   * The key under which whoever authenticates a call puts the staff actor's name in the
+   * routing context, for the audit log: the staff account's username, or
+   * {@value #ADMIN_TOKEN_ACTOR} for the bootstrap made with the admin token.
+   */
+  public static final String ACTOR = "tingsted.actor";
+  /** The actor of the bootstrap, the one call the admin token still makes. */
+  public static final String ADMIN_TOKEN_ACTOR = "admin-token";
+  /** Where {@link #error} notes the code of a refused call, for the audit log. */
+  static final String ERROR_CODE = "tingsted.error";
+
   public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast,
-                  Staff staffAccounts, StaffSettings.Oidc oidc) {
+                  PersonalRecords personal, AuditLog auditLog, Staff staffAccounts, StaffSettings.Oidc oidc) {
+    this.personal = personal;
+    this.auditLog = auditLog;
+    this.memberExport = new MemberExport(streams);
+    this.auditLogExport = new AuditLogExport(auditLog);
     this.staffAccounts = staffAccounts;
     this.oidc = oidc;
     this.hazelcast = hazelcast;
@@ -107,8 +133,16 @@ public final class AdminApi {
                      @JsonSetter(contentNulls = Nulls.FAIL) List<Roster.NewSession> sessions) {
   }
 
-  /** Request body of {@code POST /api/assemblies/:assembly/members}. */
-  record NewMember(String name, Role role, String session, String table, List<String> tables) {
+  /** Request body of {@code POST /api/assemblies/:assembly/members}; {@code personal} is optional. */
+  record NewMember(String name, Role role, String session, String table, List<String> tables, Personal personal) {
+  }
+
+  /** A person's personal data as the admin API takes it ({@link PersonalData}). */
+  record Personal(String legalName, Map<String, String> contact, Map<String, String> demographics) {
+  }
+
+  /** The answer to a pseudonymisation: the person as they are now, and whether personal data was deleted. */
+  record Pseudonymised(Member member, boolean personalDataDeleted) {
   }
 
   /** A member with their join link. */
@@ -120,6 +154,7 @@ public final class AdminApi {
   public Router router(Vertx vertx) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    api.route().handler(this::recordStaffAction);
     staff.publicRoutes(api, this);
     api.route().handler(staff::authenticate);
     staff.personalRoutes(api, this);
@@ -137,7 +172,7 @@ public final class AdminApi {
     });
     api.get("/assemblies/:assembly").handler(ctx -> reply(ctx, 200, roster.require(ctx.pathParam("assembly"))));
     api.post("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 201, body(ctx, NewMember.class)
-        .compose(m -> roster.addMember(ctx.pathParam("assembly"), m.name(), m.role(), m.session(), m.table(), m.tables()))));
+        .compose(m -> addMember(ctx.pathParam("assembly"), m))));
     api.get("/assemblies/:assembly/members").handler(ctx -> reply(ctx, 200,
         roster.require(ctx.pathParam("assembly")).map(a -> List.copyOf(a.members().values()))));
     api.get("/assemblies/:assembly/join-links").handler(ctx -> reply(ctx, 200,
@@ -145,11 +180,18 @@ public final class AdminApi {
     api.get("/assemblies/:assembly/members/:member/join-link").handler(ctx -> reply(ctx, 200,
         roster.require(ctx.pathParam("assembly")).compose(a -> {
           Member m = a.members().get(ctx.pathParam("member"));
-          return m == null
-              ? Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")))
+          if (m == null) {
+            return Future.failedFuture(new RosterException.NotFound("no member " + ctx.pathParam("member")));
+          }
+          return m.wasPseudonymised()
+              ? Future.failedFuture(new RosterException.Conflict("person " + m.id() + " was pseudonymised and has no join link"))
               : Future.succeededFuture(joinLink(a, m));
         })));
+    personalRoutes(api, vertx);
     reports.adminRoutes(api, this);
+    api.get("/audit-log").handler(ctx -> auditLogExport.write(ctx, ctx.queryParams().get("assembly")));
+    api.get("/assemblies/:assembly/audit-log").handler(ctx -> roster.require(ctx.pathParam("assembly"))
+        .onFailure(ctx::fail).onSuccess(a -> auditLogExport.write(ctx, a.id())));
     api.get("/assemblies/:assembly/audit").handler(ctx -> roster.require(ctx.pathParam("assembly"))
         .compose(a -> audit.write(a, ctx.response()))
         .onFailure(e -> {
@@ -166,9 +208,97 @@ public final class AdminApi {
     return api;
   }
 
-  /** Join links of everyone in an assembly, in the order they were added. */
+  /** Adds a person, and their personal data when it is given (checked first, so that a bad one adds nobody). */
+  private Future<Member> addMember(String assembly, NewMember m) {
+    Personal p = m.personal();
+    try {
+      if (p != null) {
+        PersonalData.check(p.legalName(), p.contact(), p.demographics());
+      }
+    } catch (RosterException e) {
+      return Future.failedFuture(e);
+    }
+    Future<Member> added = roster.addMember(assembly, m.name(), m.role(), m.session(), m.table(), m.tables());
+    return p == null ? added : added.compose(member -> personal.put(assembly, member.id(), p.legalName(), p.contact(),
+        p.demographics()).map(data -> member));
+  }
+
+  /**
+   * A person's personal data (read, set, delete), the export of everything held about them
+   * (the right of access), and their pseudonymisation (the right to erasure, as far as the
+   * assembly's record allows).
+   */
+  private void personalRoutes(Router api, Vertx vertx) {
+    String person = "/assemblies/:assembly/members/:member";
+    api.get(person + "/personal").handler(ctx -> reply(ctx, 200, personal.get(assemblyOf(ctx), memberOf(ctx))
+        .compose(data -> data != null ? Future.succeededFuture(data)
+            : Future.failedFuture(new RosterException.NotFound("no personal data is kept for " + memberOf(ctx))))));
+    api.put(person + "/personal").handler(ctx -> reply(ctx, 200, body(ctx, Personal.class)
+        .compose(p -> personal.put(assemblyOf(ctx), memberOf(ctx), p.legalName(), p.contact(), p.demographics()))));
+    api.delete(person + "/personal").handler(ctx -> reply(ctx, 200, roster.require(assemblyOf(ctx))
+        .compose(a -> a.members().containsKey(memberOf(ctx)) ? personal.delete(a.id(), memberOf(ctx))
+            : Future.failedFuture(new RosterException.NotFound("no person " + memberOf(ctx))))
+        .map(deleted -> Map.of("personalDataDeleted", deleted))));
+    api.get(person + "/export").handler(ctx -> reply(ctx, 200, roster.require(assemblyOf(ctx)).compose(a -> {
+      Member m = a.members().get(memberOf(ctx));
+      if (m == null) {
+        return Future.failedFuture(new RosterException.NotFound("no person " + memberOf(ctx)));
+      }
+      return personal.get(a.id(), m.id()).compose(data -> memberExport.of(a, m, data));
+    }).onSuccess(v -> ctx.response().putHeader("Content-Disposition",
+        "attachment; filename=\"" + memberOf(ctx) + "-export.json\""))));
+    api.post(person + "/pseudonymise").handler(ctx -> reply(ctx, 200, roster.require(assemblyOf(ctx))
+        .compose(a -> a.members().containsKey(memberOf(ctx)) ? personal.delete(a.id(), memberOf(ctx))
+            : Future.failedFuture(new RosterException.NotFound("no person " + memberOf(ctx))))
+        .compose(deleted -> roster.pseudonymise(assemblyOf(ctx), memberOf(ctx)).map(m -> {
+          // Every node closes the person's connections and shows the table the pseudonym.
+          vertx.eventBus().publish(Gateway.PSEUDONYMISED, new io.vertx.core.json.JsonObject()
+              .put("assembly", assemblyOf(ctx)).put("member", m.id()));
+          return new Pseudonymised(m, deleted);
+        }))));
+  }
+
+  private static String assemblyOf(RoutingContext ctx) {
+    return ctx.pathParam("assembly");
+  }
+
+  private static String memberOf(RoutingContext ctx) {
+    return ctx.pathParam("member");
+  }
+
+  /**
+   * Records the call in the audit log once it is answered: who (the {@link #ACTOR} whoever
+   * authenticated it put there, none when it was refused for want of a credential), what (the
+   * method and path), on which assembly, with which outcome. Reads of the cluster's state are
+   * not recorded: they show nothing of any assembly and are polled by monitoring.
+   */
+  private void recordStaffAction(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (ctx.request().method() == io.vertx.core.http.HttpMethod.GET && path.startsWith("/api/cluster")) {
+      ctx.next();
+      return;
+    }
+    long at = System.currentTimeMillis();
+    ctx.addEndHandler(done -> {
+      String[] parts = path.split("/");
+      String assembly = parts.length > 3 && "assemblies".equals(parts[2]) ? parts[3] : null;
+      var target = new StringBuilder();
+      ctx.pathParams().forEach((k, v) -> {
+        if (!"*".equals(k)) {
+          target.append(target.isEmpty() ? "" : " ").append(k).append('=').append(v);
+        }
+      });
+      int status = ctx.response().getStatusCode();
+      String code = ctx.get(ERROR_CODE);
+      auditLog.staff(assembly, ctx.get(ACTOR), ctx.request().method().name() + " " + path,
+          target.isEmpty() ? null : target.toString(), status + (code == null ? "" : " " + code), at);
+    });
+    ctx.next();
+  }
+
+  /** Join links of everyone in an assembly, in the order they were added; the pseudonymised have none. */
   List<JoinLink> joinLinks(Assembly assembly) {
-    return assembly.members().values().stream().map(m -> joinLink(assembly, m)).toList();
+    return assembly.members().values().stream().filter(m -> !m.wasPseudonymised()).map(m -> joinLink(assembly, m)).toList();
   }
 
   private JoinLink joinLink(Assembly assembly, Member m) {
@@ -245,6 +375,7 @@ public final class AdminApi {
 
   /** Refuses a call: the code's HTTP status, and a body with the code and a message for people. */
   static void error(RoutingContext ctx, ErrorCode code, String message) {
+    ctx.put(ERROR_CODE, code.wireName());
     try {
       ctx.response().setStatusCode(code.httpStatus())
           .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -98,12 +98,14 @@ final class StaffRoutes {
         AdminApi.error(ctx, ErrorCode.UNAUTHORIZED, "the first administrator is made with the admin token: Authorization: Bearer <admin token>");
         return;
       }
+      ctx.put(AdminApi.ACTOR, AdminApi.ADMIN_TOKEN_ACTOR);
       reply(ctx, 201, admin.body(ctx, Staff.NewAccount.class).compose(staff::bootstrap));
     });
   }
 
   /** Answers a login: the token in the body and as the session cookie. */
   Map<String, Object> answerLogin(RoutingContext ctx, Staff.Login login) {
+    ctx.put(AdminApi.ACTOR, login.account().username());
     setCookie(ctx, login.token(), login.session().expiresAt());
     var body = new LinkedHashMap<String, Object>();
     body.put("token", login.token());
@@ -144,6 +146,7 @@ final class StaffRoutes {
         AdminApi.error(ctx, ErrorCode.UNAUTHORIZED, "the staff session is over (expired, logged out or ended); log in again");
       } else {
         ctx.put(PRINCIPAL, found.result());
+        ctx.put(AdminApi.ACTOR, found.result().username());
         ctx.next();
       }
     });
