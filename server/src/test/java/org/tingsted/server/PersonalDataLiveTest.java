@@ -312,7 +312,7 @@ class PersonalDataLiveTest {
     assertThat(refused.awaitClosed()).isEqualTo((short) Protocol.CLOSE_UNAUTHORIZED);
 
     String auditLog = text("/api/audit-log?assembly=" + assembly);
-    assertThat(auditLog).as("the staff action is recorded").contains("\"action\":\"POST " + path + "/pseudonymise\"", "\"actor\":\"admin-token\"");
+    assertThat(auditLog).as("the staff action is recorded").contains("\"action\":\"POST " + path + "/pseudonymise\"", "\"actor\":\"" + AdminLogin.USERNAME + "\"");
     assertThat(auditLog).as("the refused join of the pseudonymised").contains("\"actor\":\"" + a + "\"", "\"outcome\":\"unauthorized\"");
   }
 
