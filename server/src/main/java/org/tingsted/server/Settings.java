@@ -13,6 +13,8 @@ import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
 import org.tingsted.server.journal.JournalSettings;
 import org.tingsted.server.roster.KeyRing;
+import org.tingsted.server.staff.Staff;
+import org.tingsted.server.staff.StaffSettings;
 
 /**
  * How a node runs: from command-line flags, then environment variables, then defaults.
@@ -31,22 +33,37 @@ import org.tingsted.server.roster.KeyRing;
  * @param keys        the key ring of {@code --keys} by key id, in the order listed; empty when
  *                    only {@code secret} (or the journal's key) signs, as key id "0"
  * @param signingKey  the key id that signs new credentials; null for the first of {@code keys}
+ * @param staff       staff sessions and the OpenID Connect provider
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
                        Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
-                       int personalDataDays, Map<String, byte[]> keys, String signingKey) {
+                       int personalDataDays, Map<String, byte[]> keys, String signingKey, StaffSettings staff) {
 
   /** The default of {@link #personalDataDays}. */
   public static final int PERSONAL_DATA_DAYS = 90;
 
   public Settings {
     keys = keys == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+    staff = staff == null ? StaffSettings.defaults() : staff;
   }
 
-  /** Settings with one key: {@code secret}, or the journal's when null. */
+  /** Settings with one key ({@code secret}, or the journal's when null) and the default staff logins. */
   public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
                   Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo, int personalDataDays) {
-    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, Map.of(), null);
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, Map.of(), null,
+        StaffSettings.defaults());
+  }
+
+  /** Settings with the default retention of personal data, one key and the default staff logins. */
+  public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
+                  Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, PERSONAL_DATA_DAYS);
+  }
+
+  /** These settings with other staff logins. */
+  public Settings withStaff(StaffSettings other) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
+        keys, signingKey, other);
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,19 +82,19 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, personalDataDays,
-        keys, signingKey);
+        keys, signingKey, staff);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
     return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
-        keys, signingKey);
+        keys, signingKey, staff);
   }
 
   /** These settings with the key ring {@code ring} (kid to secret), signing with {@code signing}. */
   public Settings withKeys(Map<String, byte[]> ring, String signing) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
-        ring, signing);
+        ring, signing, staff);
   }
 
   /** The public URL, defaulting to the local address when none was configured. */
@@ -104,7 +121,11 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
    * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}, {@code TINGSTED_CLUSTER_BUS_PORT}; {@code --personal-data-days N} over
-   * {@code TINGSTED_PERSONAL_DATA_DAYS}.
+   * {@code TINGSTED_PERSONAL_DATA_DAYS}; for staff logins {@code --staff-session-hours H --oidc-issuer URL
+   * --oidc-client-id ID --oidc-client-secret S --oidc-redirect-url URL --oidc-username-claim C --oidc-roles-claim C
+   * --oidc-roles role=value,...} over {@code TINGSTED_STAFF_SESSION_HOURS}, {@code TINGSTED_OIDC_ISSUER},
+   * {@code TINGSTED_OIDC_CLIENT_ID}, {@code TINGSTED_OIDC_CLIENT_SECRET}, {@code TINGSTED_OIDC_REDIRECT_URL},
+   * {@code TINGSTED_OIDC_USERNAME_CLAIM}, {@code TINGSTED_OIDC_ROLES_CLAIM}, {@code TINGSTED_OIDC_ROLES}.
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -131,6 +152,14 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
     String busPort = env.getOrDefault("TINGSTED_CLUSTER_BUS_PORT", "0");
     String personalDataDays = env.getOrDefault("TINGSTED_PERSONAL_DATA_DAYS", String.valueOf(PERSONAL_DATA_DAYS));
+    String sessionHours = env.get("TINGSTED_STAFF_SESSION_HOURS");
+    String oidcIssuer = env.get("TINGSTED_OIDC_ISSUER");
+    String oidcClientId = env.get("TINGSTED_OIDC_CLIENT_ID");
+    String oidcClientSecret = env.get("TINGSTED_OIDC_CLIENT_SECRET");
+    String oidcRedirectUrl = env.get("TINGSTED_OIDC_REDIRECT_URL");
+    String oidcUsernameClaim = env.get("TINGSTED_OIDC_USERNAME_CLAIM");
+    String oidcRolesClaim = env.get("TINGSTED_OIDC_ROLES_CLAIM");
+    String oidcRoles = env.get("TINGSTED_OIDC_ROLES");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -158,6 +187,14 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
         case "--cluster-bus-port" -> busPort = value(args, ++i, arg);
         case "--personal-data-days" -> personalDataDays = value(args, ++i, arg);
+        case "--staff-session-hours" -> sessionHours = value(args, ++i, arg);
+        case "--oidc-issuer" -> oidcIssuer = value(args, ++i, arg);
+        case "--oidc-client-id" -> oidcClientId = value(args, ++i, arg);
+        case "--oidc-client-secret" -> oidcClientSecret = value(args, ++i, arg);
+        case "--oidc-redirect-url" -> oidcRedirectUrl = value(args, ++i, arg);
+        case "--oidc-username-claim" -> oidcUsernameClaim = value(args, ++i, arg);
+        case "--oidc-roles-claim" -> oidcRolesClaim = value(args, ++i, arg);
+        case "--oidc-roles" -> oidcRoles = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -188,8 +225,18 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
           kubernetesService, publicAddress, number("event bus port", busPort));
     }
+    int hours = sessionHours == null ? (int) Staff.DEFAULT_SESSION_LIFETIME.toHours() : number("staff session hours", sessionHours);
+    if (hours < 1 || hours > 24 * 7) {
+      throw new IllegalArgumentException("staff sessions last 1 to 168 hours, not " + hours);
+    }
+    StaffSettings.Oidc oidc = null;
+    if (oidcIssuer != null || oidcClientId != null) {
+      oidc = new StaffSettings.Oidc(oidcIssuer, oidcClientId, oidcClientSecret, oidcRedirectUrl, oidcUsernameClaim,
+          oidcRolesClaim, StaffSettings.Oidc.parseRoleValues(oidcRoles));
+    }
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays), ring, signingKey);
+        secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays), ring, signingKey,
+        new StaffSettings(java.time.Duration.ofHours(hours), oidc));
     // The keys are checked now, at start, rather than when the first link is made.
     settings.keyRing(settings.secret() != null ? settings.secret() : new byte[KeyRing.MIN_SECRET_BYTES]);
     settings.requireSharedJournal();
@@ -224,7 +271,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, personalDataDays,
-        keys, signingKey);
+        keys, signingKey, staff);
   }
 
   private static int days(String what, String value) {
@@ -238,7 +285,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings with another retention of personal data. */
   public Settings withPersonalDataDays(int days) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days, keys,
-        signingKey);
+        signingKey, staff);
   }
 
   private static int number(String what, String value) {
@@ -262,6 +309,9 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
                                       [--cluster-bus-port P]
                                       [--personal-data-days N]
+                                      [--staff-session-hours H] [--oidc-issuer URL] [--oidc-client-id ID]
+                                      [--oidc-client-secret S] [--oidc-redirect-url URL]
+                                      [--oidc-username-claim C] [--oidc-roles-claim C] [--oidc-roles role=value,...]
         """;
   }
 

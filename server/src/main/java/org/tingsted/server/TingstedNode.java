@@ -33,6 +33,7 @@ import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.PersonalRecords;
 import org.tingsted.server.roster.Retention;
 import org.tingsted.server.roster.Roster;
+import org.tingsted.server.staff.Staff;
 import org.tingsted.server.audit.AuditLog;
 import java.time.Clock;
 import org.tingsted.server.streams.Streams;
@@ -51,6 +52,7 @@ public final class TingstedNode {
   private final Streams streams;
   private final PersonalRecords personal;
   private final AuditLog audit;
+  private final Staff staff;
 
   /** How long sockets have to carry their close frames before the node leaves the cluster. */
   private static final long CLOSE_GRACE_MS = 300;
@@ -60,9 +62,10 @@ public final class TingstedNode {
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
                        Settings settings, Journal journal, AtomicBoolean draining, Streams streams,
-                       PersonalRecords personal, AuditLog audit) {
+                       PersonalRecords personal, AuditLog audit, Staff staff) {
     this.personal = personal;
     this.audit = audit;
+    this.staff = staff;
     this.streams = streams;
     this.hazelcast = hazelcast;
     this.draining = draining;
@@ -99,6 +102,7 @@ public final class TingstedNode {
     serializers.addAll(Streams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
+    serializers.addAll(Staff.serializers());
     var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     // Not tied to a Vert.x instance: a failed start closes the instance, and listeners bound to
     // it would never hear of the failure.
@@ -106,6 +110,7 @@ public final class TingstedNode {
     HazelcastSetup.start(settings.cluster(), serializers, config -> {
       Streams.configure(config, journal);
       Roster.configure(config, journal);
+      Staff.configure(config, journal);
     }, options, new MicrometerMetricsFactory(metrics)).onFailure(e -> {
       journal.close();
       started.fail(e);
@@ -119,6 +124,7 @@ public final class TingstedNode {
       var retention = new Retention(vertx,
           () -> hazelcast.getCluster().getMembers().iterator().next().localMember(), roster, personal, settings.personalDataDays(), Clock.systemUTC());
       retention.start();
+      var staff = new Staff(vertx, hazelcast, settings.staff().sessionLifetime());
       var ring = settings.keyRing(secret);
       var credentials = new Credentials(ring, Clock.systemUTC());
       var links = new JoinLinks(credentials, new JoinCodes(ring), settings.publicUrlOr(settings.port()));
@@ -138,7 +144,8 @@ public final class TingstedNode {
       Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, personal, audit), links,
+          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, personal, audit, staff,
+              settings.staff().oidc()), links,
           v -> new Gateway(v, hazelcast, roster, credentials, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast), audit),
           settings::publicUrlOr, readiness, metrics);
@@ -147,7 +154,7 @@ public final class TingstedNode {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
           started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams,
-              personal, audit));
+              personal, audit, staff));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -178,6 +185,11 @@ public final class TingstedNode {
   /** The audit log of refusals and staff actions. */
   public AuditLog audit() {
     return audit;
+  }
+
+  /** The staff accounts, for what the server sets up itself (the demo's administrator). */
+  public Staff staff() {
+    return staff;
   }
 
   public JoinLinks links() {

@@ -73,6 +73,7 @@ class ArchitectureTest {
         .layer("Report").definedBy("org.tingsted.server.report..")
         .layer("Audit").definedBy("org.tingsted.server.audit..")
         .layer("Roster").definedBy("org.tingsted.server.roster..")
+        .layer("Staff").definedBy("org.tingsted.server.staff..")
         .layer("Streams").definedBy("org.tingsted.server.streams..")
         .layer("Journal").definedBy("org.tingsted.server.journal..")
         .layer("Cluster").definedBy("org.tingsted.server.cluster..")
@@ -83,9 +84,10 @@ class ArchitectureTest {
         .whereLayer("Report").mayOnlyBeAccessedByLayers("Node", "Edge")
         .whereLayer("Audit").mayOnlyBeAccessedByLayers("Node", "Edge")
         .whereLayer("Roster").mayOnlyBeAccessedByLayers("Node", "Edge", "Control")
-        .whereLayer("Streams").mayOnlyBeAccessedByLayers("Node", "Edge", "Control", "Roster")
-        .whereLayer("Journal").mayOnlyBeAccessedByLayers("Node", "Audit", "Roster", "Streams")
-        .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster", "Streams")
+        .whereLayer("Staff").mayOnlyBeAccessedByLayers("Node", "Edge")
+        .whereLayer("Streams").mayOnlyBeAccessedByLayers("Node", "Edge", "Control", "Roster", "Staff")
+        .whereLayer("Journal").mayOnlyBeAccessedByLayers("Node", "Audit", "Roster", "Streams", "Staff")
+        .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Node", "Edge", "Roster", "Streams", "Staff")
         .whereLayer("Model").mayOnlyBeAccessedByLayers("Node", "Edge", "Control", "Report", "Roster", "Streams")
         .check(server);
   }

@@ -35,7 +35,7 @@ class ClusterRevokeTest {
       long before = System.nanoTime();
       HttpResponse<Buffer> r = LiveCredentialsTest.call(first,
           "/api/assemblies/" + cluster.assembly.id() + "/members/" + sofie.id() + "/reissue",
-          "Bearer " + cluster.nodes.get(0).adminToken(), null);
+          AdminLogin.bearer(cluster.nodes.get(0)), null);
       assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
       String fresh = r.bodyAsJsonObject().getString("token");
 

@@ -45,9 +45,10 @@ class CredentialLogsTest {
   void noCredentialInTheLog() throws Exception {
     Path data = Files.createTempDirectory("tingsted-logs-").resolve("data");
     Vertx clients = Vertx.vertx();
-    String admin = "Bearer admin-" + UUID.randomUUID();
-    try (ServerProcess server = new ServerProcess(data, admin.substring(7), List.of("--cluster-name", "logs-" + UUID.randomUUID()),
+    String adminToken = "admin-" + UUID.randomUUID();
+    try (ServerProcess server = new ServerProcess(data, adminToken, List.of("--cluster-name", "logs-" + UUID.randomUUID()),
         List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.log.org.tingsted=debug")).start()) {
+      String admin = "Bearer " + AdminLogin.token(server.baseUrl(), adminToken);
       JsonNode assembly = JSON.readTree(post(server, "/api/assemblies", admin,
           "{\"name\":\"Logs\",\"sessions\":[{\"name\":\"Day\",\"tables\":[\"Table 1\"]}]}").body());
       String id = assembly.get("id").asText();

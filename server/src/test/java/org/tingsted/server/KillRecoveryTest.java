@@ -140,7 +140,7 @@ class KillRecoveryTest {
           "{\"name\":\"Member " + m + "\",\"role\":\"member\",\"table\":\"" + table + "\"}");
     }
     HttpResponse<Buffer> links = web.get(server.port, "127.0.0.1", "/api/assemblies/" + id + "/join-links")
-        .bearerTokenAuthentication(server.adminToken).send()
+        .bearerTokenAuthentication(AdminLogin.token(server.baseUrl(), server.adminToken)).send()
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(links.statusCode()).isEqualTo(200);
     var tokens = new ArrayList<String>();
@@ -152,7 +152,7 @@ class KillRecoveryTest {
 
   private static JsonNode post(WebClient web, ServerProcess server, String path, String body) throws Exception {
     HttpResponse<Buffer> response = web.post(server.port, "127.0.0.1", path)
-        .bearerTokenAuthentication(server.adminToken)
+        .bearerTokenAuthentication(AdminLogin.token(server.baseUrl(), server.adminToken))
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(body))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -214,7 +214,7 @@ class LiveCredentialsTest {
     TableClient open = TableClient.join(live.clients, live.node.port(), oldSession);
 
     HttpResponse<Buffer> r = call(http, "/api/assemblies/" + live.assembly.id() + "/members/" + bo.id() + "/reissue",
-        "Bearer " + live.node.adminToken(), null);
+        AdminLogin.bearer(live.node), null);
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     assertThat(r.getHeader("Cache-Control")).isEqualTo("no-store");
     JsonObject fresh = r.bodyAsJsonObject();
@@ -237,7 +237,7 @@ class LiveCredentialsTest {
       assertThat(again.welcome().member().id()).isEqualTo(bo.id());
     }
     HttpResponse<Buffer> unknown = call(http, "/api/assemblies/" + live.assembly.id() + "/members/mnobody/reissue",
-        "Bearer " + live.node.adminToken(), null);
+        AdminLogin.bearer(live.node), null);
     assertThat(unknown.statusCode()).isEqualTo(404);
     HttpResponse<Buffer> noAdmin = call(http, "/api/assemblies/" + live.assembly.id() + "/members/" + bo.id() + "/reissue",
         "Bearer " + oldSession, null);
@@ -275,7 +275,7 @@ class LiveCredentialsTest {
 
     // Staff actions in the audit log: the lead's reissue, and the member's refused try, each with its actor.
     String log = await(http.get("/api/audit-log?assembly=" + live.assembly.id())
-        .putHeader("Authorization", "Bearer " + live.node.adminToken()).send()).bodyAsString();
+        .putHeader("Authorization", AdminLogin.bearer(live.node)).send()).bodyAsString();
     var entries = log.lines().filter(l -> !l.isBlank()).map(JsonObject::new).toList();
     assertThat(entries).anyMatch(e -> live.lead.id().equals(e.getString("actor"))
         && ("POST " + path).equals(e.getString("action")) && e.getString("outcome").startsWith("200"));

@@ -197,7 +197,7 @@ class PersonalDataLiveTest {
 
   private static HttpResponse<String> send(String method, String path, String body) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(20))
-        .header("Authorization", "Bearer " + server.adminToken).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + AdminLogin.token(server.baseUrl(), server.adminToken)).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -317,7 +317,7 @@ class PersonalDataLiveTest {
         .as("their link is exchanged for no session").isEqualTo(401);
 
     String auditLog = text("/api/audit-log?assembly=" + assembly);
-    assertThat(auditLog).as("the staff action is recorded").contains("\"action\":\"POST " + path + "/pseudonymise\"", "\"actor\":\"admin-token\"");
+    assertThat(auditLog).as("the staff action is recorded").contains("\"action\":\"POST " + path + "/pseudonymise\"", "\"actor\":\"" + AdminLogin.USERNAME + "\"");
     assertThat(auditLog).as("the refused join of the pseudonymised").contains("\"actor\":\"" + a + "\"", "\"outcome\":\"unauthorized\"");
   }
 
@@ -338,5 +338,7 @@ class PersonalDataLiveTest {
       assertThat(log).as("the join token of " + token.getKey()).doesNotContain(token.getValue());
     }
     assertThat(log).doesNotContain(server.adminToken);
+    assertThat(log).as("the administrator's password and session token").doesNotContain(AdminLogin.PASSWORD)
+        .doesNotContain(AdminLogin.token(server.baseUrl(), server.adminToken));
   }
 }

@@ -33,7 +33,7 @@ class PseudonymiseClusterTest {
         ack(tablet.call(new ProposalCommand.Propose(id(), null, "Grønne gårde", "Træer")));
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.nodes.get(0).port()
                 + "/api/assemblies/" + cluster.assembly.id() + "/members/" + sofie.id() + "/pseudonymise"))
-            .header("Authorization", "Bearer " + cluster.nodes.get(0).adminToken())
+            .header("Authorization", AdminLogin.bearer(cluster.nodes.get(0)))
             .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

@@ -12,8 +12,6 @@ import org.tingsted.server.cluster.ClusterView;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.tingsted.protocol.ErrorCode;
@@ -26,16 +24,23 @@ import org.tingsted.server.roster.PersonalData;
 import org.tingsted.server.roster.PersonalRecords;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.RosterException;
+import org.tingsted.server.staff.PersonLink;
+import org.tingsted.server.staff.Staff;
+import org.tingsted.server.staff.StaffException;
+import org.tingsted.server.staff.StaffSettings;
 import org.tingsted.server.streams.ModelJson;
 import org.tingsted.server.streams.Streams;
 
 /**
  * The administrators' REST API under {@code /api}: create assemblies with their sessions and
  * tables, add people, hand out join links; keep, export and erase people's personal data
- * (pseudonymisation); export the audit log. Every call needs {@code Authorization: Bearer
- * <admin token>}, and every call but the cluster's reads is recorded in the audit log with
- * the {@link #ACTOR} that authenticated it. Errors are JSON {@code {"code": …, "message": …}}
- * with the protocol's codes.
+ * (pseudonymisation); export the audit log; manage staff accounts. Every call needs a staff
+ * session (see {@link StaffRoutes}: {@code POST /api/login}, then the bearer token or the
+ * session cookie) of an administrator; a facilitator's session reaches {@code /api/me} only.
+ * The admin token makes the first administrator and nothing else. Every call but the
+ * cluster's reads is recorded in the audit log with the {@link #ACTOR} that authenticated it
+ * (the staff account's username). Errors are JSON {@code {"code": …, "message": …}} with the
+ * protocol's codes.
  */
 public final class AdminApi {
 
@@ -43,7 +48,7 @@ public final class AdminApi {
 
   private final Roster roster;
   private final JoinLinks links;
-  private final byte[] adminToken;
+  private final StaffRoutes staff;
   private final ObjectMapper mapper = ModelJson.mapper();
 
   private final AuditExport audit;
@@ -58,23 +63,28 @@ public final class AdminApi {
   private final CredentialRoutes credentials;
   private Vertx vertx;
 
+  private final Staff staffAccounts;
+  private final StaffSettings.Oidc oidc;
+
   /**
    * The key under which whoever authenticates a call puts the staff actor's name in the
-   * routing context, for the audit log; {@value #ADMIN_TOKEN_ACTOR} when the shared admin token
-   * was used.
+   * routing context, for the audit log: the staff account's username, or
+   * {@value #ADMIN_TOKEN_ACTOR} for the bootstrap made with the admin token.
    */
   public static final String ACTOR = "tingsted.actor";
-  /** The actor of a call made with the shared admin token. */
+  /** The actor of the bootstrap, the one call the admin token still makes. */
   public static final String ADMIN_TOKEN_ACTOR = "admin-token";
   /** Where {@link #error} notes the code of a refused call, for the audit log. */
   static final String ERROR_CODE = "tingsted.error";
 
   public AdminApi(Roster roster, JoinLinks links, String adminToken, Streams streams, HazelcastInstance hazelcast,
-                  PersonalRecords personal, AuditLog auditLog) {
+                  PersonalRecords personal, AuditLog auditLog, Staff staffAccounts, StaffSettings.Oidc oidc) {
     this.personal = personal;
     this.auditLog = auditLog;
     this.memberExport = new MemberExport(streams);
     this.auditLogExport = new AuditLogExport(auditLog);
+    this.staffAccounts = staffAccounts;
+    this.oidc = oidc;
     this.hazelcast = hazelcast;
     this.roster = roster;
     this.links = links;
@@ -82,7 +92,42 @@ public final class AdminApi {
     this.credentials = new CredentialRoutes(roster, links, this);
     this.audit = new AuditExport(streams);
     this.reports = new ReportApi(roster, streams);
-    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.staff = new StaffRoutes(staffAccounts, adminToken, this::consoleOf,
+        ctx -> ctx.request().isSSL() || links.baseUrl().startsWith("https:"));
+    staff.offerOidc(oidc != null);
+  }
+
+  /** Adds the OpenID Connect login ({@code /auth/oidc/login}, {@code /auth/oidc/callback}) when a provider is configured. */
+  public void mountOidc(Router router, Vertx vertx) {
+    if (oidc != null) {
+      new OidcRoutes(vertx, hazelcast, oidc, staffAccounts, staff, links::baseUrl).mount(router);
+    }
+  }
+
+  /** The login routes of this API, which the OpenID Connect callback shares. */
+  StaffRoutes staff() {
+    return staff;
+  }
+
+  /** The way into the console of a person a facilitator's account is linked to. */
+  private Future<Map<String, Object>> consoleOf(PersonLink person) {
+    return roster.get(person.assembly()).map(a -> {
+      Member m = a == null ? null : a.members().get(person.member());
+      if (m == null || (m.role() != Role.FACILITATOR && m.role() != Role.LEAD_FACILITATOR)) {
+        return null;
+      }
+      JoinLink link = joinLink(a, m);
+      var console = new java.util.LinkedHashMap<String, Object>();
+      console.put("assembly", a.id());
+      console.put("assemblyName", a.name());
+      console.put("member", m.id());
+      console.put("name", m.name());
+      console.put("role", m.role());
+      console.put("session", m.session());
+      console.put("table", m.table());
+      console.put("consoleUrl", link.consoleUrl());
+      return console;
+    });
   }
 
   /** Request body of {@code POST /api/assemblies}; a null session is refused here, before the roster reads it. */
@@ -113,7 +158,11 @@ public final class AdminApi {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     api.route().handler(this::recordStaffAction);
-    api.route().handler(this::authorise);
+    staff.publicRoutes(api, this);
+    api.route().handler(staff::authenticate);
+    staff.personalRoutes(api, this);
+    api.route().handler(StaffRoutes::requireAdministrator);
+    staff.adminRoutes(api, this);
     api.post("/assemblies").handler(ctx -> reply(ctx, 201, body(ctx, NewAssembly.class)
         .compose(a -> roster.create(a.name(), a.question(), a.sessions()))));
     api.get("/assemblies").handler(ctx -> reply(ctx, 200, roster.all()));
@@ -290,20 +339,6 @@ public final class AdminApi {
         facilitates ? links.consoleUrl(token) : null, code, links.codeUrl(code));
   }
 
-  private void authorise(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    String prefix = "Bearer ";
-    if (header == null || !header.startsWith(prefix)
-        || !MessageDigest.isEqual(adminToken, header.substring(prefix.length()).getBytes(StandardCharsets.UTF_8))) {
-      error(ctx, ErrorCode.UNAUTHORIZED, "this call needs the admin token: Authorization: Bearer <token>");
-      return;
-    }
-    if (ctx.get(ACTOR) == null) {
-      ctx.put(ACTOR, ADMIN_TOKEN_ACTOR);
-    }
-    ctx.next();
-  }
-
   /** Adds the public routes of joining by code ({@code /j}) to the node's router. */
   public void mountJoinCodes(Router router) {
     codes.mount(router);
@@ -336,7 +371,7 @@ public final class AdminApi {
     }
   }
 
-  private void reply(RoutingContext ctx, int status, Future<?> result) {
+  static void reply(RoutingContext ctx, int status, Future<?> result) {
     result.onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
@@ -346,13 +381,13 @@ public final class AdminApi {
     });
   }
 
-  void json(RoutingContext ctx, int status, Object value) {
+  static void json(RoutingContext ctx, int status, Object value) {
     try {
       // Answers carry join links (credentials) and people's names: no cache may keep them.
       ctx.response().setStatusCode(status)
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
-          .end(mapper.writeValueAsString(value));
+          .end(ModelJson.mapper().writeValueAsString(value));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }
@@ -361,6 +396,11 @@ public final class AdminApi {
   void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
     if (cause instanceof RosterException e) {
+      error(ctx, e.code(), e.getMessage());
+    } else if (cause instanceof StaffException e) {
+      if (e.retryAfterSeconds() > 0) {
+        ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+      }
       error(ctx, e.code(), e.getMessage());
     } else if (ctx.statusCode() == 413) {
       error(ctx, ErrorCode.TOO_LARGE, "the body is larger than " + BODY_LIMIT + " bytes");

@@ -113,6 +113,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
     admin.mountJoinCodes(router);
     admin.mountCredentials(router);
+    admin.mountOidc(router, vertx);
     // Without a token, the start page: how to join, and a field for the code on the card.
     router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/start.html"));
     router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));

@@ -1,5 +1,7 @@
 package org.tingsted.server.browser;
 
+import org.tingsted.server.AdminLogin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tingsted.server.TableClient.ack;
 import static org.tingsted.server.TableClient.id;
@@ -306,7 +308,7 @@ class MarkupBrowserTest extends BrowserFixture {
 
   private HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-        .header("Authorization", "Bearer " + live.node.adminToken())
+        .header("Authorization", AdminLogin.bearer(live.node))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }

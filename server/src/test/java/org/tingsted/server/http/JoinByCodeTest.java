@@ -88,7 +88,7 @@ class JoinByCodeTest {
   @DisplayName("the links of the admin API carry each person's code and short link")
   void adminLinks() throws Exception {
     var r = LiveAssembly.await(http.get("/api/assemblies/" + live.assembly.id() + "/join-links")
-        .putHeader("Authorization", "Bearer " + live.node.adminToken()).send());
+        .putHeader("Authorization", org.tingsted.server.AdminLogin.bearer(live.node)).send());
     var first = r.bodyAsJsonArray().getJsonObject(0);
     Member m = live.assembly.members().get(first.getString("member"));
     assertThat(first.getString("code")).isEqualTo(code(m));

@@ -1,5 +1,7 @@
 package org.tingsted.server.http;
 
+import org.tingsted.server.AdminLogin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +37,7 @@ class PersonalDataApiTest {
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
         .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + node.adminToken())
+        .header("Authorization", AdminLogin.bearer(node))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(response.headers().firstValue("Cache-Control")).as(method + " " + path).hasValue("no-store");

@@ -138,7 +138,7 @@ class StaticFilesTest {
     assertThat(denied.statusCode()).isEqualTo(401);
     assertThat(denied.bodyAsJsonObject().getString("code")).isNotBlank();
     assertSecurityHeaders(denied);
-    var ok = await(http.get("/api/assemblies").bearerTokenAuthentication(node.adminToken()).send());
+    var ok = await(http.get("/api/assemblies").bearerTokenAuthentication(org.tingsted.server.AdminLogin.token(node)).send());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.bodyAsJsonArray()).isNotNull();
     assertSecurityHeaders(ok);
