@@ -551,7 +551,9 @@ export class TingstedClient extends EventTarget {
 
   /** @param {any} msg */
   _sendNow(msg) {
-    if (!this.ws || this._state !== 'online') return false;
+    // A socket the server is closing (readyState 2, CLOSING) is still 'online' here until its
+    // close event: what is sent now would be lost, and the browser says so in its console.
+    if (!this.ws || this._state !== 'online' || this.ws.readyState > 1) return false;
     try {
       this.ws.send(JSON.stringify(msg));
       return true;

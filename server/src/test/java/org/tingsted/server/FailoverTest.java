@@ -51,8 +51,14 @@ class FailoverTest {
       int victim = ownerOfBusiest ? busiestOwner : (busiestOwner + 1) % 3;
       var members = seating.roam(vertx, cluster);
       members.forEach(RoamingMember::start);
-      Awaitility.await().atMost(Duration.ofSeconds(30))
-          .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
+      try {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+            .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError("not every member had 5 commands acknowledged before the kill: " + members.stream()
+            .map(m -> m.name + " " + m.acked.size() + " acked, connections " + m.connections() + ", problems "
+                + m.problems).toList(), e);
+      }
 
       long killedAt = System.currentTimeMillis();
       cluster.nodes.get(victim).kill();
@@ -81,8 +87,14 @@ class FailoverTest {
       Seating seating = seat(cluster);
       var members = seating.roam(vertx, cluster);
       members.forEach(RoamingMember::start);
-      Awaitility.await().atMost(Duration.ofSeconds(30))
-          .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
+      try {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+            .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError("not every member had 5 commands acknowledged before the kill: " + members.stream()
+            .map(m -> m.name + " " + m.acked.size() + " acked, connections " + m.connections() + ", problems "
+                + m.problems).toList(), e);
+      }
 
       ServerProcess stopped = cluster.nodes.get(2);
       stopped.suspend();
