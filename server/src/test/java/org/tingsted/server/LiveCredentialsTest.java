@@ -30,6 +30,7 @@ import org.tingsted.protocol.ErrorCode;
 import org.tingsted.protocol.Protocol;
 import org.tingsted.protocol.Reply;
 import org.tingsted.server.deliberation.Role;
+import org.tingsted.server.gateway.Gateway;
 import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.KeyRing;
 import org.tingsted.server.roster.Member;
@@ -233,6 +234,11 @@ class LiveCredentialsTest {
     assertThat(byNewCode.statusCode()).isEqualTo(200);
     assertThat(byNewCode.bodyAsJsonObject().getString("url")).isEqualTo("/join#" + fresh.getString("token"));
 
+    // Whoever still holds the lost card's session tries it over and over: refused each time, and
+    // the person with the new link still gets in (the joins are counted per generation).
+    for (int i = 0; i < Gateway.JOINS_PER_MINUTE + 5; i++) {
+      refusedHello(oldSession, Protocol.CLOSE_REVOKED);
+    }
     try (TableClient again = TableClient.join(live.clients, live.node.port(), sessionFor(http, fresh.getString("token")))) {
       assertThat(again.welcome().member().id()).isEqualTo(bo.id());
     }

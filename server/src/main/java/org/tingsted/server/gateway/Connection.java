@@ -263,7 +263,9 @@ final class Connection {
     }
     Credentials.Claim claim = read.claim();
     claimed = claim;
-    if (!gateway.mayJoin(claim.member())) {
+    // Counted per generation of the person's credentials: whoever still holds a revoked one
+    // (a lost card's) cannot use up the joins of the person with the new one.
+    if (!gateway.mayJoin(claim.member() + "/" + claim.generation())) {
       refuse(hello.id(), ErrorCode.RATE_LIMITED, "you connected more than " + Gateway.JOINS_PER_MINUTE
           + " times in a minute; wait a moment");
       close(Protocol.CLOSE_TOO_MANY, "too many connections in a minute");

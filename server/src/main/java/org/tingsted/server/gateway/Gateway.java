@@ -51,7 +51,7 @@ public final class Gateway {
    * Joins one member may make on one node in a minute: each join is sent snapshots, so that
    * reconnecting in a loop with one token cannot pile them up in memory.
    */
-  static final int JOINS_PER_MINUTE = 30;
+  public static final int JOINS_PER_MINUTE = 30;
   /** Connections one member may have open on one node; a newer one closes the oldest with 4409. */
   static final int CONNECTIONS_PER_MEMBER = 4;
   /**
@@ -121,6 +121,9 @@ public final class Gateway {
    * pseudonym.
    */
   private void pseudonymised(String assembly, String member) {
+    // Every credential of theirs is void from now on, also one whose hello read the roster just
+    // before and opens just after this (as for a revocation).
+    revokedTo.put(member, Integer.MAX_VALUE);
     for (Connection c : List.copyOf(byMember.getOrDefault(member, Set.of()))) {
       c.close(Protocol.CLOSE_UNAUTHORIZED, "this person was pseudonymised; the link no longer lets them in");
     }

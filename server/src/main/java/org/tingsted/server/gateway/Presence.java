@@ -92,14 +92,21 @@ final class Presence {
         .map(presence -> frames.encode(message(assembly, table, presence)));
   }
 
+  /**
+   * Publishes a change of the seats with the roster as it is now, not as the connection read it
+   * when it joined: since then someone may have been pseudonymised (their old name must not
+   * come back) or moved.
+   */
   private Future<String> publishChange(Assembly assembly, String table, Future<TablePresence.Change> change) {
-    return change.map(c -> {
-      String frame = frames.encode(message(assembly, table, c.now()));
-      if (c.changed()) {
-        vertx.eventBus().publish(address(table), frame);
-      }
-      return frame;
-    });
+    return change.compose(c -> roster.get(assembly.id())
+        .otherwise(e -> null)
+        .map(now -> {
+          String frame = frames.encode(message(now != null ? now : assembly, table, c.now()));
+          if (c.changed()) {
+            vertx.eventBus().publish(address(table), frame);
+          }
+          return frame;
+        }));
   }
 
   /** This node's Hazelcast member as it is now: one that merged back after a split has a new id. */
