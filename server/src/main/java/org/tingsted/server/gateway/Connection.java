@@ -4,6 +4,7 @@ import org.tingsted.protocol.StreamId;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,9 +75,19 @@ final class Connection {
   }
 
   void start() {
-    socket.textMessageHandler(this::receive);
-    socket.binaryMessageHandler(b -> close(Protocol.CLOSE_PROTOCOL_VIOLATION, "binary frames are not part of tingsted.v1"));
-    socket.exceptionHandler(e -> LOG.debug("socket error", e));
+    // Frames, not Vert.x's messages: it would take a fragmented message over its limit in silence,
+    // and read text that is not UTF-8 with replacement characters.
+    socket.frameHandler(new MessageAssembly(this::receive, this::tooLarge, this::close)::frame);
+    socket.exceptionHandler(e -> {
+      if (e instanceof CorruptedWebSocketFrameException broken) {
+        // The WebSocket layer refused a frame (over the size limit, or against RFC 6455) and
+        // reads nothing more: say why with the RFC's code, before the connection is dropped.
+        close(broken.closeStatus().code(), broken.closeStatus().code() == Protocol.CLOSE_TOO_BIG
+            ? "a frame larger than " + Protocol.MAX_MESSAGE_BYTES + " bytes" : "a frame that breaks RFC 6455");
+      } else {
+        LOG.debug("socket error", e);
+      }
+    });
     socket.closeHandler(v -> closed());
     // A ping keeps a quiet but healthy connection from hitting the idle timeout; a dead one
     // never answers and is closed by it.
@@ -154,11 +165,7 @@ final class Connection {
     try {
       message = gateway.frames().codec().decodeClient(text);
     } catch (ProtocolException e) {
-      if (!rate.allow(System.nanoTime())) {
-        tooFast(e.id());
-        return;
-      }
-      reply(e.toReply());
+      refused(e);
       return;
     }
     if (!rate.allow(System.nanoTime())) {
@@ -182,6 +189,22 @@ final class Connection {
     } else {
       refuse(message.id(), ErrorCode.UNKNOWN_TYPE, "no handler for " + message.getClass().getSimpleName());
     }
+  }
+
+  /** A message over {@link Protocol#MAX_FRAME_BYTES}, read to its end: only its start was kept. */
+  private void tooLarge(String start) {
+    if (state != State.CLOSED) {
+      refused(ProtocolCodec.refuseTooLarge(start));
+    }
+  }
+
+  /** A message that is no command: answered with its error, within the rate like any message. */
+  private void refused(ProtocolException e) {
+    if (!rate.allow(System.nanoTime())) {
+      tooFast(e.id());
+      return;
+    }
+    reply(e.toReply());
   }
 
   private void tooFast(String id) {

@@ -100,12 +100,17 @@ public final class Gateway {
     return Presence.serializers();
   }
 
-  /** The HTTP server options the endpoint needs: sub-protocol, size limits, no compression. */
+  /**
+   * The HTTP server options the endpoint needs: sub-protocol, size limits, no compression. A
+   * frame may be as large as a whole message on the wire, {@link Protocol#MAX_MESSAGE_BYTES}, as a
+   * browser sends each message in one frame; the connection reads a larger message to its end and
+   * answers it with {@code too_large} ({@link MessageAssembly}).
+   */
   public static HttpServerOptions configure(HttpServerOptions options) {
     return options
         .addWebSocketSubProtocol(Protocol.SUBPROTOCOL)
-        .setMaxWebSocketFrameSize(Protocol.MAX_FRAME_BYTES)
-        .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES)
+        .setMaxWebSocketFrameSize(Protocol.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketMessageSize(Protocol.MAX_MESSAGE_BYTES)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setSendBufferSize(SEND_BUFFER_BYTES)
