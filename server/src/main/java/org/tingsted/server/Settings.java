@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
+import org.tingsted.server.http.TlsSettings;
 import org.tingsted.server.journal.JournalSettings;
 
 /**
@@ -25,9 +26,17 @@ import org.tingsted.server.journal.JournalSettings;
  * @param journal     where the journal lives; by default an H2 database in the data folder
  * @param cluster     how the node joins its cluster
  * @param demo        whether to create the demo assembly at start
+ * @param tls         whether the HTTP server speaks TLS itself, with which certificate
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
-                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
+                       Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
+                       TlsSettings tls) {
+
+  /** Settings without TLS. */
+  public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
+                  Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo) {
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, TlsSettings.OFF);
+  }
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,21 +53,21 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, tls);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
-    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo);
+    return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, tls);
   }
 
-  /** The public URL, defaulting to the local address when none was configured. */
+  /** The public URL, defaulting to the local address (https when TLS is on) when none was configured. */
   public String publicUrlOr(int actualPort) {
     if (publicUrl != null) {
       return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
     String shown = "0.0.0.0".equals(host) ? "localhost" : host;
-    return "http://" + shown + ":" + actualPort;
+    return (tls.enabled() ? "https://" : "http://") + shown + ":" + actualPort;
   }
 
   /**
@@ -72,7 +81,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * --cluster-failure-seconds S --kubernetes-service DNS --cluster-public-address H:P} over {@code TINGSTED_CLUSTER_JOIN},
    * {@code TINGSTED_CLUSTER_MEMBERS}, {@code TINGSTED_CLUSTER_INTERFACE}, {@code TINGSTED_CLUSTER_PORT},
    * {@code TINGSTED_CLUSTER_QUORUM}, {@code TINGSTED_CLUSTER_FAILURE_SECONDS}, {@code TINGSTED_KUBERNETES_SERVICE},
-   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}.
+   * {@code TINGSTED_CLUSTER_PUBLIC_ADDRESS}; and for TLS {@code --tls-cert FILE --tls-key FILE} over
+   * {@code TINGSTED_TLS_CERT}, {@code TINGSTED_TLS_KEY} (PEM files).
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -95,6 +105,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         String.valueOf(ClusterSettings.DEFAULT_FAILURE_SECONDS));
     String kubernetesService = env.get("TINGSTED_KUBERNETES_SERVICE");
     String publicAddress = env.get("TINGSTED_CLUSTER_PUBLIC_ADDRESS");
+    String tlsCert = env.get("TINGSTED_TLS_CERT");
+    String tlsKey = env.get("TINGSTED_TLS_KEY");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -118,6 +130,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--cluster-failure-seconds" -> failureSeconds = value(args, ++i, arg);
         case "--kubernetes-service" -> kubernetesService = value(args, ++i, arg);
         case "--cluster-public-address" -> publicAddress = value(args, ++i, arg);
+        case "--tls-cert" -> tlsCert = value(args, ++i, arg);
+        case "--tls-key" -> tlsKey = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -144,8 +158,9 @@ public record Settings(String host, int port, String publicUrl, String adminToke
           number("cluster port", clusterPort), quorum, number("cluster failure seconds", failureSeconds),
           kubernetesService, publicAddress);
     }
+    var tls = new TlsSettings(tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey));
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
-        secretBytes, dataDir, journal, cluster, demo);
+        secretBytes, dataDir, journal, cluster, demo, tls);
     settings.requireSharedJournal();
     return settings;
   }
@@ -163,7 +178,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
 
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
-    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo);
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, tls);
+  }
+
+  /** These settings with TLS on (or off). */
+  public Settings withTls(TlsSettings other) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, other);
   }
 
   private static int number(String what, String value) {
@@ -184,6 +204,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--cluster-members H[:P],...] [--cluster-interface I] [--cluster-port P]
                                       [--cluster-quorum N] [--cluster-failure-seconds S]
                                       [--kubernetes-service DNS-NAME] [--cluster-public-address H:P]
+                                      [--tls-cert CERT.pem --tls-key KEY.pem]
         """;
   }
 

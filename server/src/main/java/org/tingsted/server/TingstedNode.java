@@ -74,6 +74,7 @@ public final class TingstedNode {
     byte[] secret;
     try {
       settings.requireSharedJournal();
+      settings.tls().requireReadable();
       if (settings.journal().isEmbedded()) {
         Files.createDirectories(settings.dataDir());
       }
@@ -125,7 +126,7 @@ public final class TingstedNode {
           new AdminApi(roster, links, settings.adminToken(), streams, hazelcast), links,
           v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
-          settings::publicUrlOr, readiness, metrics);
+          settings::publicUrlOr, readiness, metrics, settings.tls());
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
