@@ -68,6 +68,18 @@ final class SlowReader implements AutoCloseable {
     sendFrame(0x1, true, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Sends text messages, one frame each, in one write: they arrive together, as from a loop. */
+  void sendAll(List<String> texts) throws IOException {
+    var all = new ByteArrayOutputStream();
+    for (String text : texts) {
+      byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+      all.writeBytes(header(0x1, true, payload.length, true));
+      all.writeBytes(masked(payload));
+    }
+    out.write(all.toByteArray());
+    out.flush();
+  }
+
   /**
    * Sends one frame as it is given: {@code opcode} 0x1 text, 0x0 continuation, 0x2 binary;
    * {@code fin} whether it ends its message. Masked as a client must.

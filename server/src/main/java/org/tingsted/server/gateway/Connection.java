@@ -54,7 +54,8 @@ final class Connection {
   private final Gateway gateway;
   private final ServerWebSocket socket;
   private final String key = UUID.randomUUID().toString();
-  private final MessageRate rate = new MessageRate(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST);
+  private final MessageRate rate = new MessageRate(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST,
+      Gateway.REFUSALS_FORGIVEN_PER_SECOND);
   private State state = State.GREETING;
   private long helloTimer;
   private long pingTimer;
@@ -136,7 +137,7 @@ final class Connection {
       if (whole) {
         wholeBytes += bytes;
       }
-      socket.writeTextMessage(frame).onComplete(sent -> {
+      writeMessage(frame).onComplete(sent -> {
         outboxBytes -= bytes;
         if (whole) {
           wholeBytes -= bytes;
@@ -146,6 +147,38 @@ final class Connection {
       // The peer closed and the close handler has not run yet: nothing more can be written.
       closed();
     }
+  }
+
+  /**
+   * Writes one text message in frames of at most {@link Protocol#MAX_FRAME_BYTES}, as before the
+   * server took larger frames in: Vert.x would cut what it sends at the size it reads (1 MiB),
+   * and many WebSocket clients refuse a frame over 64 KiB. The first frame holds whole
+   * characters (Vert.x makes a text frame from a String); the continuations are cut anywhere,
+   * as RFC 6455 allows.
+   */
+  private Future<Void> writeMessage(String text) {
+    if (text.length() <= Protocol.MAX_FRAME_BYTES / 3 || ProtocolCodec.utf8Length(text) <= Protocol.MAX_FRAME_BYTES) {
+      return socket.writeTextMessage(text);
+    }
+    int chars = 0;
+    int firstBytes = 0;
+    while (chars < text.length()) {
+      int cp = text.codePointAt(chars);
+      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (firstBytes + size > Protocol.MAX_FRAME_BYTES) {
+        break;
+      }
+      firstBytes += size;
+      chars += Character.charCount(cp);
+    }
+    byte[] rest = text.substring(chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Future<Void> last = socket.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame(text.substring(0, chars), false));
+    for (int from = 0; from < rest.length; from += Protocol.MAX_FRAME_BYTES) {
+      int to = Math.min(rest.length, from + Protocol.MAX_FRAME_BYTES);
+      last = socket.writeFrame(io.vertx.core.http.WebSocketFrame.continuationFrame(
+          Buffer.buffer(java.util.Arrays.copyOfRange(rest, from, to)), to == rest.length));
+    }
+    return last;
   }
 
   private void reply(Reply reply) {
@@ -208,7 +241,7 @@ final class Connection {
   }
 
   private void tooFast(String id) {
-    if (rate.refusedInARow() > Gateway.MESSAGE_BURST * 4) {
+    if (rate.refused() > Gateway.REFUSALS_BEFORE_CLOSE) {
       close(Protocol.CLOSE_TOO_MANY, "too many messages");
     } else {
       refuse(id, ErrorCode.RATE_LIMITED, "too many messages; at most "

@@ -35,6 +35,13 @@ public final class Gateway {
   static final int MESSAGES_PER_SECOND = 20;
   static final int MESSAGE_BURST = 60;
   /**
+   * Messages refused with rate_limited that one connection may pile up before it is closed with
+   * 4429; {@link #REFUSALS_FORGIVEN_PER_SECOND} of them are forgotten each second, so a client
+   * that backs off is never closed, and one that keeps sending beyond the rate is, at any speed.
+   */
+  static final int REFUSALS_BEFORE_CLOSE = MESSAGE_BURST * 4;
+  static final int REFUSALS_FORGIVEN_PER_SECOND = 24;
+  /**
    * What the server may have written to one connection and not yet seen sent, snapshots not
    * counted: a reader beyond it does not keep up and is closed with 4429.
    */
