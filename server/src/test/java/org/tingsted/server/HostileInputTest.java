@@ -291,6 +291,27 @@ class HostileInputTest {
   }
 
   @Test
+  @DisplayName("What the server sends comes in frames of at most 64 KiB: a 100 KB snapshot, cut inside four-byte characters, reads whole")
+  void largeMessagesInSmallFrames() throws Exception {
+    String tree = "\uD83C\uDF33";
+    for (int i = 0; i < 13; i++) {
+      var author = live.members.get(0).get(1 + i % 3);
+      var outcome = LiveAssembly.await(live.node.streams().execute(org.tingsted.protocol.StreamId.table(live.table(0)),
+          new org.tingsted.server.deliberation.TableCommand.Propose("Trees " + i, tree.repeat(1_999)),
+          new org.tingsted.server.deliberation.Actor(author.id(), org.tingsted.server.deliberation.Role.MEMBER, live.table(0)), id()));
+      assertThat(outcome.isRejected()).isFalse();
+    }
+    try (SlowReader raw = joined()) {
+      String snapshot = raw.awaitMessage(m -> m.startsWith("{\"type\":\"snapshot\",\"stream\":\"" + live.stream(0)), WAIT);
+      assertThat(snapshot).isNotNull();
+      assertThat(snapshot.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(100_000);
+      assertThat(((Push.Snapshot) decode(snapshot)).state().get("proposals").size()).isEqualTo(13);
+      assertThat(snapshot).contains(tree.repeat(1_999)).doesNotContain("\uFFFD");
+      assertThat(raw.largestFrame()).isLessThanOrEqualTo(Protocol.MAX_FRAME_BYTES);
+    }
+  }
+
+  @Test
   @DisplayName("A flood beyond the rate limit: rate_limited after the burst, closed with 4429 once more than 240 refusals pile up; the other members are served meanwhile")
   void flood() throws Exception {
     long seq = stillServes(-1, "Before");

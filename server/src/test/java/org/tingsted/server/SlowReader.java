@@ -26,6 +26,7 @@ final class SlowReader implements AutoCloseable {
   private final OutputStream out;
   private final List<String> messages = new ArrayList<>();
   private Integer closeCode;
+  private long largestFrame;
   /** The fragments of a text message that has not ended yet. */
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
@@ -167,6 +168,7 @@ final class SlowReader implements AutoCloseable {
       }
       byte[] payload = new byte[(int) length];
       in.readFully(payload);
+      largestFrame = Math.max(largestFrame, length);
       if (opcode == 0x8) {
         closeCode = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         return;
@@ -207,6 +209,11 @@ final class SlowReader implements AutoCloseable {
       readFor(until - System.currentTimeMillis());
     }
     return closeCode;
+  }
+
+  /** The largest payload of one frame the server sent. */
+  long largestFrame() {
+    return largestFrame;
   }
 
   List<String> messages() {
