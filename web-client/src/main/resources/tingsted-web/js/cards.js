@@ -2,8 +2,9 @@
 // Join cards to print: one card per person of an assembly, with their name, role, table, the
 // QR code of their short link (/j/<code>, which opens a member's app and a facilitator's
 // console) and their join code printed large, to type at the server's address when a camera
-// cannot scan. No internal id is printed. The admin token lives only in this page's memory: it
-// is read from the field when fetching and never stored.
+// cannot scan. No internal id is printed. The page calls the admin API with the administrator's
+// staff session (an HttpOnly cookie set by the login at /staff.html); without one it sends the
+// person to log in and brings them back.
 
 import { h, option } from './console-dom.js';
 import { addBundle, setLanguage, translatePage, t, language as currentLanguage } from './i18n.js';
@@ -18,7 +19,6 @@ import { addBundle, setLanguage, translatePage, t, language as currentLanguage }
 const CONSOLE_ROLES = new Set(['facilitator', 'lead_facilitator']);
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById('fetch'));
-const tokenField = /** @type {HTMLInputElement} */ (document.getElementById('admin-token'));
 const assemblyField = /** @type {HTMLInputElement} */ (document.getElementById('assembly'));
 const submit = /** @type {HTMLButtonElement} */ (document.getElementById('fetch-submit'));
 const printButton = /** @type {HTMLButtonElement} */ (document.getElementById('print'));
@@ -34,6 +34,15 @@ let loaded = null;
 const params = new URLSearchParams(location.search);
 if (params.get('assembly')) assemblyField.value = /** @type {string} */ (params.get('assembly'));
 
+/** Sends someone without a staff session to log in, and back here after. */
+function toLogin() {
+  location.assign(`/staff.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+// Without a staff session, straight to the login (asking /api/login, which is never refused).
+const login = await fetch('/api/login', { cache: 'no-store', credentials: 'same-origin' }).then((r) => r.json()).catch(() => null);
+if (login && !login.signedIn) toLogin();
+
 addBundle('console');
 await setLanguage();
 language.value = currentLanguage();
@@ -47,16 +56,11 @@ language.addEventListener('change', async () => {
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const id = assemblyField.value.trim();
-  const token = tokenField.value.trim();
-  if (!token) {
-    tokenField.focus();
-    return;
-  }
   submit.disabled = true;
   submit.setAttribute('aria-busy', 'true');
   say(t('cards.loading'), false);
   try {
-    const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+    const headers = { Accept: 'application/json' };
     if (id) await load(id, headers);
     else await findAssembly(headers);
   } catch (err) {
@@ -64,7 +68,12 @@ form.addEventListener('submit', async (e) => {
     list.replaceChildren();
     printButton.disabled = true;
     const code = /** @type {any} */ (err).code;
-    say(code === 'unauthorized' ? t('cards.error.unauthorized')
+    if (code === 'unauthorized') {
+      // The staff session ended meanwhile: log in, then come back here.
+      toLogin();
+      return;
+    }
+    say(code === 'forbidden' ? t('cards.error.forbidden')
       : code === 'not_found' ? t('cards.error.notFound')
         : t('cards.error.other', { message: String(/** @type {any} */ (err).message ?? err) }), true);
   } finally {
@@ -97,7 +106,7 @@ async function load(id, headers) {
 }
 
 /**
- * No assembly named: asks the server for its assemblies (which also checks the admin token).
+ * No assembly named: asks the server for its assemblies (which also checks the login).
  * One is fetched at once; among several, the person chooses.
  * @param {Record<string, string>} headers
  */
@@ -137,7 +146,7 @@ function assemblyLabel(a, all) {
 
 /** @param {string} url @param {Record<string, string>} headers */
 async function getJson(url, headers) {
-  const response = await fetch(url, { headers, cache: 'no-store', credentials: 'omit' });
+  const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok) {
     let code = response.status === 401 ? 'unauthorized' : response.status === 404 ? 'not_found' : 'http';
     let message = `HTTP ${response.status}`;

@@ -183,10 +183,12 @@ const RETRY_CODES = new Set(['rate_limited', 'internal']);
 
 export class TingstedClient extends EventTarget {
   /**
-   * @param {{token: string, device?: 'room' | 'remote', url?: string, storage?: Storage,
+   * @param {{token: string, member?: string, device?: 'room' | 'remote', url?: string, storage?: Storage,
    *   WebSocketImpl?: any, persistentResume?: boolean, clockSamples?: number}} options
+   *   token: the session credential sent in hello; member: who it is (e.g. "<assembly>.<member>"),
+   *   which keys what is kept, so that a new session of the same person resumes where the last one was
    */
-  constructor({ token, device = 'room', url, storage, WebSocketImpl, persistentResume = true, clockSamples = 5 }) {
+  constructor({ token, member, device = 'room', url, storage, WebSocketImpl, persistentResume = true, clockSamples = 5 }) {
     super();
     this.token = token;
     this.device = device;
@@ -195,7 +197,7 @@ export class TingstedClient extends EventTarget {
     this.storage = storage ?? safeLocalStorage() ?? memoryStorage();
     this.WebSocketImpl = WebSocketImpl ?? globalThis.WebSocket;
     this.clockSamples = clockSamples;
-    const key = storageKey(token);
+    const key = storageKey(member ?? token);
     this.outboxKey = `tingsted.outbox.${key}`;
     this.resumeKey = `tingsted.resume.${key}`;
     /** @type {'connecting' | 'online' | 'offline' | 'replaced'} */
@@ -204,8 +206,10 @@ export class TingstedClient extends EventTarget {
     this.ws = null;
     this.attempt = 0;
     this.closedByUser = false;
-    /** True once the server refused the token: the client does not retry. */
+    /** True once the server refused the credential: the client does not retry. */
     this.unauthorized = false;
+    /** Why: 'revoked' (4410), 'expired' (4440), or undefined (4401 or an error). @type {string | undefined} */
+    this.refusal = undefined;
     /** True once a newer connection of the same person replaced this one (4409): it waits to be asked. */
     this.replaced = false;
     /** @type {any} */
@@ -371,6 +375,9 @@ export class TingstedClient extends EventTarget {
       this.ws = null;
       this._stopClock();
       if (e && e.code === 4401) this._refuse({ type: 'error', code: 'unauthorized', message: 'closed 4401' });
+      // The link was revoked (a new one issued), or the session expired: no reconnect will help.
+      if (e && e.code === 4410) this._refuse({ type: 'error', code: 'unauthorized', reason: 'revoked', message: 'closed 4410' });
+      if (e && e.code === 4440) this._refuse({ type: 'error', code: 'unauthorized', reason: 'expired', message: 'closed 4440' });
       if (e && e.code === 4409) {
         // The person opened Tingsted on more screens than the server keeps: this, the oldest,
         // was closed. Reconnecting by itself would close another: the person chooses.
@@ -407,8 +414,10 @@ export class TingstedClient extends EventTarget {
 
   /** @param {any} msg */
   _refuse(msg) {
-    if (this.unauthorized) return;
+    // The error to hello comes before the close code that says why: that one is told again.
+    if (this.unauthorized && (this.refusal || !msg.reason)) return;
     this.unauthorized = true;
+    this.refusal = msg.reason;
     clearTimeout(this.reconnectTimer);
     this._emit('unauthorized', msg);
   }

@@ -150,6 +150,25 @@ export function moveView(v) {
       h('div', { class: 'form-actions' },
         actionButton(v, { action: 'moveMember', key: 'moveMember', label: t('console.move.submit'), test: 'move-submit', type: 'submit', kind: 'primary' }))),
     errorLine(v, 'moveMember'),
+    h('h3', { 'data-key': 'reissue-title' }, t('console.reissue.title')),
+    h('p', { class: 'hint', id: 'reissue-help', 'data-key': 'reissue-help' }, t('console.reissue.help')),
+    actionForm('reissue', 'reissue', { class: 'grid-form' },
+      field('reissue-member', t('console.reissue.member'), h('select', { name: 'member', 'data-test': 'reissue-member' },
+        option('', t('console.move.choose'), true),
+        people.map((p) => option(p.id, `${p.name} (${v.tableName(p.table)})`)))),
+      h('div', { class: 'form-actions' },
+        actionButton(v, { action: 'reissue', key: 'reissue', label: t('console.reissue.submit'), test: 'reissue-submit', type: 'submit',
+          kind: 'danger', describedBy: 'reissue-help' }))),
+    errorLine(v, 'reissue'),
+    v.ui.reissued
+      ? h('p', { class: 'reissued', 'data-test': 'reissue-result', 'data-key': 'reissue-result', role: 'status' },
+        t('console.reissue.done', { name: v.ui.reissued.name, code: v.ui.reissued.code }), ' ',
+        h('a', { href: v.ui.reissued.url, 'data-test': 'reissue-link', target: '_blank', rel: 'noopener noreferrer' }, t('console.reissue.link')))
+      : null,
+    v.ui.reissued?.qr
+      ? h('img', { src: v.ui.reissued.qr, width: 176, height: 176, class: 'reissued-qr', 'data-test': 'reissue-qr', 'data-key': 'reissue-qr',
+        alt: t('console.reissue.qr', { name: v.ui.reissued.name }) })
+      : null,
   ];
 }
 

@@ -6,6 +6,7 @@
 
 import { TingstedClient, codePointLength, keepWithinLimit, LIMITS } from './client.js';
 import { Store } from './store.js';
+import { enter, forget } from './credential.js';
 import { tableStream, sessionStream, tableOf } from './streams.js';
 import { addBundle, setLanguage, t, translatePage, language } from './i18n.js';
 import { chime, chimeEnabled, setChimeEnabled, unlockAudio } from './chime.js';
@@ -25,10 +26,12 @@ const live = /** @type {HTMLElement} */ (document.getElementById('live'));
 const alertRegion = /** @type {HTMLElement} */ (document.getElementById('alert'));
 const languageSelect = /** @type {HTMLSelectElement} */ (document.getElementById('lang'));
 
-const token = decodeURIComponent(location.hash.slice(1));
-
 addBundle('console');
 await setLanguage();
+// The link's credential is exchanged for a session's and leaves the address (credential.js).
+const entered = await enter();
+const held = entered.held;
+const token = held?.session ?? '';
 languageSelect.value = language();
 translatePage(document);
 
@@ -58,11 +61,20 @@ const store = new Store();
 /** @type {TingstedClient | null} */
 let client = null;
 
-if (!token) {
-  showOnly(h('div', { class: 'panel' }, h('h2', {}, t('console.noToken.title')), h('p', {}, t('console.noToken.text'))));
+/** What the console says when it cannot get in. @param {string | undefined} problem */
+function refusedText(problem) {
+  return problem === 'revoked' ? t('console.revoked.text') : problem === 'expired' ? t('console.expired.text')
+    : problem === 'offline' ? t('console.offline.text') : t('console.unauthorized.text');
+}
+
+if (!held) {
+  showOnly(entered.problem === 'none'
+    ? h('div', { class: 'panel' }, h('h2', {}, t('console.noToken.title')), h('p', {}, t('console.noToken.text')))
+    : h('div', { class: 'panel', 'data-test': 'console-refused' }, h('h2', {}, t('console.unauthorized.title')), h('p', {}, refusedText(entered.problem))));
+  if (entered.problem === 'offline') setTimeout(() => location.reload(), 5000);
 } else {
   // The console always starts from snapshots: it keeps no state between page loads.
-  client = new TingstedClient({ token, device: 'remote', persistentResume: false });
+  client = new TingstedClient({ token, member: `${held.assembly}.${held.member}`, device: 'remote', persistentResume: false });
   store.bind(client);
   client.addEventListener('state', () => { showStatus(); });
   client.addEventListener('welcome', (e) => {
@@ -71,10 +83,12 @@ if (!token) {
     schedule();
   });
   client.addEventListener('console', (e) => { consoleMsg = /** @type {CustomEvent} */ (e).detail; schedule(); });
-  client.addEventListener('unauthorized', () => {
+  client.addEventListener('unauthorized', (e) => {
     refused = true;
+    forget();
     showStatus();
-    showOnly(h('div', { class: 'panel' }, h('h2', {}, t('console.unauthorized.title')), h('p', {}, t('console.unauthorized.text'))));
+    showOnly(h('div', { class: 'panel', 'data-test': 'console-refused' }, h('h2', {}, t('console.unauthorized.title')),
+      h('p', {}, refusedText(/** @type {CustomEvent} */ (e).detail?.reason))));
   });
   client.addEventListener('error', (e) => {
     const msg = /** @type {CustomEvent} */ (e).detail;
@@ -173,7 +187,7 @@ function render() {
   if (!v) return;
   if (v.me.role !== 'lead_facilitator' && v.me.role !== 'facilitator') {
     showOnly(h('div', { class: 'panel' }, h('h2', {}, t('console.notFacilitator.title')), h('p', {}, t('console.notFacilitator.text')),
-      h('p', {}, h('a', { href: `/join#${encodeURIComponent(token)}`, class: 'btn' }, t('console.notFacilitator.link')))));
+      h('p', {}, h('a', { href: '/join', class: 'btn' }, t('console.notFacilitator.link')))));
     return;
   }
   if (!ui.selectedTable || !v.tables.includes(ui.selectedTable)) ui.selectedTable = v.tables[0] ?? null;
@@ -305,6 +319,54 @@ function act(key, type, fields, onDone) {
     shout(`${action.charAt(0).toUpperCase()}${action.slice(1)}: ${text}`);
     schedule();
   });
+}
+
+/**
+ * Revokes a person's link and makes a new one (a lost card): an HTTP call with the lead's own
+ * session credential, not a command on a stream. The new code and link are shown to hand over.
+ * @param {string} member @param {string} name @param {() => void} onDone
+ */
+function reissue(member, name, onDone) {
+  if (pending.has('reissue')) return;
+  pending.set('reissue', true);
+  errors.delete('reissue');
+  ui.reissued = null;
+  schedule();
+  fetch(`/console/members/${encodeURIComponent(member)}/reissue`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, cache: 'no-store',
+  }).then(async (response) => {
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw { code: body?.code ?? 'internal' };
+    pending.delete('reissue');
+    ui.reissued = { name, code: body.code, url: body.consoleUrl ?? body.url, qr: qrImage(body.codeUrl) };
+    say(t('console.reissue.done', { name, code: body.code }));
+    onDone();
+    schedule();
+  }).catch((err) => {
+    pending.delete('reissue');
+    const text = errorText(err?.code ?? 'internal');
+    errors.set('reissue', text);
+    shout(`${t('console.reissue.submit')}: ${text}`);
+    schedule();
+  });
+}
+
+/**
+ * The QR code of a link as an image (data URL), as the printed cards draw it, or null when the
+ * QR library did not load. An image, not a canvas, so that the console's re-rendering keeps it.
+ * @param {string} text
+ */
+function qrImage(text) {
+  const QRCode = /** @type {any} */ (window).QRCode;
+  if (typeof QRCode !== 'function' || !text) return null;
+  const box = document.createElement('div');
+  try {
+    new QRCode(box, { text, width: 176, height: 176, colorDark: '#000000', colorLight: '#ffffff', correctLevel: QRCode.CorrectLevel.M });
+    const canvas = box.querySelector('canvas');
+    return canvas ? canvas.toDataURL('image/png') : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A problem the console finds before sending. @param {string} key @param {string} text @param {HTMLElement | null} [focus] */
@@ -457,6 +519,13 @@ const forms = {
     if (codePointLength(text) > LIMITS.announcement) return refuse('announce', t('console.check.tooLong', { n: LIMITS.announcement }), input);
     const tables = formChecked(form, 'tables');
     act('announce', 'announce', { text: text.trim(), tables: tables.length ? tables : undefined }, () => form.reset());
+  },
+  reissue: (form) => {
+    const member = formText(form, 'member');
+    if (!member) return refuse('reissue', t('console.check.member'), /** @type {HTMLElement} */ (form.elements.namedItem('member')));
+    const name = view()?.memberName(member) ?? member;
+    if (!globalThis.confirm(t('console.reissue.confirm', { name }))) return;
+    reissue(member, name, () => form.reset());
   },
   moveMember: (form) => {
     const member = formText(form, 'member');

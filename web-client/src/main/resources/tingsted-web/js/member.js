@@ -18,16 +18,17 @@ import { renderVotes, renderResults, renderFinalVotes } from './votes.js';
 import { renderPlenary } from './plenary.js';
 import { phaseAllows } from './rules.js';
 import { Keeper } from './keep.js';
+import { enter, forget, problemKey } from './credential.js';
 
 /** @param {string} id @returns {any} */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 
-const token = decodeURIComponent(location.hash.slice(1));
 const device = /** @type {'room' | 'remote'} */ (new URLSearchParams(location.search).get('device') === 'remote' ? 'remote' : 'room');
 const store = new Store();
-const stateKey = `tingsted.state.${storageKey(token || '-')}`;
-const welcomeKey = `tingsted.welcome.${storageKey(token || '-')}`;
-const keeper = new Keeper(`tingsted.keep.${storageKey(token || '-')}`);
+// Kept per person (assembly and member), set once the session is known (see main).
+let stateKey = 'tingsted.state.-';
+let welcomeKey = 'tingsted.welcome.-';
+let keeper = new Keeper('tingsted.keep.-');
 /** @type {TingstedClient | null} */
 let client = null;
 /** @type {any} */
@@ -1024,16 +1025,28 @@ async function main() {
   translatePage(document);
   wireStatic();
   renderStatus();
-  if (!token) {
+  const entered = await enter();
+  if (entered.problem === 'none') {
     location.replace('/');
     return;
   }
+  if (entered.problem || !entered.held) {
+    showProblem(problemKey(entered.problem ?? 'invalid'));
+    // No answer from the server: the link is still in the address; try again in a while.
+    if (entered.problem === 'offline') setTimeout(() => location.reload(), 5000);
+    return;
+  }
+  const held = entered.held;
+  const person = storageKey(`${held.assembly}.${held.member}`);
+  stateKey = `tingsted.state.${person}`;
+  welcomeKey = `tingsted.welcome.${person}`;
+  keeper = new Keeper(`tingsted.keep.${person}`);
   try {
     const saved = JSON.parse(localStorage.getItem(stateKey) ?? 'null');
     if (saved) store.restore(saved);
     welcome = JSON.parse(localStorage.getItem(welcomeKey) ?? 'null');
   } catch { /* nothing saved */ }
-  client = new TingstedClient({ token, device });
+  client = new TingstedClient({ token: held.session, member: `${held.assembly}.${held.member}`, device });
   store.bind(client);
   store.addEventListener('change', scheduleRender);
   client.addEventListener('state', scheduleRender);
@@ -1050,12 +1063,14 @@ async function main() {
     $('app').hidden = false;
     scheduleRender();
   });
-  client.addEventListener('unauthorized', () => {
+  client.addEventListener('unauthorized', (e) => {
+    const reason = /** @type {CustomEvent} */ (e).detail?.reason;
+    forget();
     try {
       localStorage.removeItem(stateKey);
       localStorage.removeItem(welcomeKey);
     } catch { /* ignore */ }
-    showProblem('join.badToken');
+    showProblem(problemKey(reason ?? 'unauthorized'));
   });
   client.addEventListener('commandError', (e) => {
     const { command, error, handled } = /** @type {CustomEvent} */ (e).detail;

@@ -196,7 +196,7 @@ public final class ClusterLatency {
   }
 
   private static String token(TingstedNode node, Assembly assembly, Member member) {
-    return node.links().tokens().issue(assembly.id(), member.id());
+    return node.links().credentials().session(assembly.id(), member).credential();
   }
 
   private static WebSocket connect(Vertx vertx, int port, String token, java.util.function.Consumer<ServerMessage> handler)

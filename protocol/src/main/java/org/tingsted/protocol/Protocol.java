@@ -70,6 +70,17 @@ public final class Protocol {
      * the person is connected on another screen and offers to continue here.
      */
     public static final int CLOSE_REPLACED = 4409;
+    /**
+     * Close code: the member's link was revoked (a lost card) and a new one issued: the session
+     * credential in {@code hello}, or of a connection that was open, belongs to the old link.
+     * The app does not reconnect: it says the link no longer works and to ask the facilitator.
+     */
+    public static final int CLOSE_REVOKED = 4410;
+    /**
+     * Close code: the session credential in {@code hello} has expired. The app does not
+     * reconnect: the person opens the link on their card again, which starts a new session.
+     */
+    public static final int CLOSE_EXPIRED = 4440;
     /** Close code: no {@code hello} within {@link #HELLO_TIMEOUT_SECONDS}. */
     public static final int CLOSE_HELLO_TIMEOUT = 4408;
     /** Close code: too many messages, or too slow to read the outgoing messages. */

@@ -16,7 +16,10 @@ import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.roster.Session;
 import org.tingsted.server.roster.TablePlace;
+import org.tingsted.server.staff.Staff;
+import org.tingsted.server.staff.StaffRole;
 import org.tingsted.server.streams.Streams;
+import java.util.Set;
 
 /**
  * The demo assembly: "Københavnertinget (demo)", one session day with three tables of six
@@ -103,6 +106,23 @@ final class Demo {
       }
       return chain.compose(m -> roster.require(assembly.id()));
     });
+  }
+
+  /** The username of the demo's administrator. */
+  static final String ADMINISTRATOR = "admin";
+
+  /**
+   * The demo's administrator account, made at the first start with {@code --demo}; its password
+   * is new at every start (only its hash is kept, so an old one cannot be shown again). The
+   * future holds the password, to print.
+   */
+  static Future<String> administrator(Staff staff) {
+    String password = Settings.randomHex(8);
+    return staff.require(ADMINISTRATOR)
+        .compose(existing -> staff.setPassword(ADMINISTRATOR, password),
+            missing -> staff.create(new Staff.NewAccount(ADMINISTRATOR, "Demo administrator",
+                Set.of(StaffRole.ADMINISTRATOR), password, null)))
+        .map(account -> password);
   }
 
   /** The role as the cards and the console name it, in Danish (the glossary's words). */

@@ -29,8 +29,13 @@ import org.tingsted.server.http.HttpVerticle;
 import org.tingsted.server.http.JoinLinks;
 import org.tingsted.server.journal.Journal;
 import org.tingsted.server.roster.JoinCodes;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
+import org.tingsted.server.roster.PersonalRecords;
+import org.tingsted.server.roster.Retention;
 import org.tingsted.server.roster.Roster;
+import org.tingsted.server.staff.Staff;
+import org.tingsted.server.audit.AuditLog;
+import java.time.Clock;
 import org.tingsted.server.streams.Streams;
 
 /** One running Tingsted node: Vert.x on its Hazelcast member, the HTTP server, the gateway. */
@@ -45,6 +50,9 @@ public final class TingstedNode {
   private final HazelcastInstance hazelcast;
   private final AtomicBoolean draining;
   private final Streams streams;
+  private final PersonalRecords personal;
+  private final AuditLog audit;
+  private final Staff staff;
 
   /** How long sockets have to carry their close frames before the node leaves the cluster. */
   private static final long CLOSE_GRACE_MS = 300;
@@ -53,7 +61,11 @@ public final class TingstedNode {
   static final String JOIN_TOKEN_SECRET = "join-token-key";
 
   private TingstedNode(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinLinks links, HttpVerticle http,
-                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams) {
+                       Settings settings, Journal journal, AtomicBoolean draining, Streams streams,
+                       PersonalRecords personal, AuditLog audit, Staff staff) {
+    this.personal = personal;
+    this.audit = audit;
+    this.staff = staff;
     this.streams = streams;
     this.hazelcast = hazelcast;
     this.draining = draining;
@@ -91,6 +103,7 @@ public final class TingstedNode {
     serializers.addAll(Streams.serializers());
     serializers.addAll(Roster.serializers());
     serializers.addAll(Gateway.serializers());
+    serializers.addAll(Staff.serializers());
     var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     // Not tied to a Vert.x instance: a failed start closes the instance, and listeners bound to
     // it would never hear of the failure.
@@ -98,6 +111,7 @@ public final class TingstedNode {
     HazelcastSetup.start(settings.cluster(), serializers, config -> {
       Streams.configure(config, journal);
       Roster.configure(config, journal);
+      Staff.configure(config, journal);
     }, options, new MicrometerMetricsFactory(metrics)).onFailure(e -> {
       journal.close();
       started.fail(e);
@@ -105,8 +119,16 @@ public final class TingstedNode {
       Vertx vertx = node.vertx();
       HazelcastInstance hazelcast = node.hazelcast();
       var roster = new Roster(vertx, hazelcast);
-      var tokens = new JoinTokens(secret);
-      var links = new JoinLinks(tokens, new JoinCodes(tokens), settings.publicUrlOr(settings.port()));
+      var personal = new PersonalRecords(vertx, hazelcast, roster, journal);
+      var audit = new AuditLog(vertx, journal);
+      audit.start();
+      var retention = new Retention(vertx,
+          () -> hazelcast.getCluster().getMembers().iterator().next().localMember(), roster, personal, settings.personalDataDays(), Clock.systemUTC());
+      retention.start();
+      var staff = new Staff(vertx, hazelcast, settings.staff().sessionLifetime());
+      var ring = settings.keyRing(secret);
+      var credentials = new Credentials(ring, Clock.systemUTC());
+      var links = new JoinLinks(credentials, new JoinCodes(ring), settings.publicUrlOr(settings.port()));
       var streams = new Streams(vertx, hazelcast, journal);
       var timers = new TimerAlarms(vertx, streams);
       var draining = new AtomicBoolean();
@@ -123,15 +145,17 @@ public final class TingstedNode {
       Gauge.builder("tingsted.streams.owned", streams, Streams::ownedCount)
           .description("streams whose working copy this node owns").register(metrics);
       var http = new HttpVerticle(settings.host(), settings.port(),
-          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast), links,
-          v -> new Gateway(v, hazelcast, roster, tokens, streams, metrics,
-              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast)),
+          new AdminApi(roster, links, settings.adminToken(), streams, hazelcast, personal, audit, staff,
+              settings.staff().oidc()), links,
+          v -> new Gateway(v, hazelcast, roster, credentials, streams, metrics,
+              () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast), audit),
           settings::publicUrlOr, readiness, metrics, settings.tls());
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);
           takeover.start();
-          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams));
+          started.complete(new TingstedNode(vertx, hazelcast, roster, links, http, settings, journal, draining, streams,
+              personal, audit, staff));
         } else {
           started.fail(deployed.cause());
           vertx.close().onComplete(closed -> journal.close());
@@ -152,6 +176,21 @@ public final class TingstedNode {
   /** The streams of this node, for commands the server itself sends (the demo's agenda). */
   public Streams streams() {
     return streams;
+  }
+
+  /** The people's personal data, kept apart from the roster. */
+  public PersonalRecords personal() {
+    return personal;
+  }
+
+  /** The audit log of refusals and staff actions. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** The staff accounts, for what the server sets up itself (the demo's administrator). */
+  public Staff staff() {
+    return staff;
   }
 
   public JoinLinks links() {
@@ -211,6 +250,7 @@ public final class TingstedNode {
           vertx.setTimer(CLOSE_GRACE_MS, id -> grace.complete());
           return grace.future();
         })
+        .eventually(audit::close)
         .eventually(vertx::close)
         .eventually(() -> {
           journal.close();

@@ -40,9 +40,9 @@ class DemoAgendaTest {
       assertThat(demo.members().values()).extracting(Member::name)
           .allSatisfy(name -> assertThat(name).doesNotContain("(", "facilitator", "lead"))
           .contains("Anne", "Lene", "Bo", "Maja");
-      String printed = Demo.describe(demo, m -> node.links().codes().of(demo.id(), m.id()), m -> "link");
+      String printed = Demo.describe(demo, m -> node.links().codes().of(demo.id(), m), m -> "link");
       assertThat(printed).contains("Ledende facilitator", "Bordfacilitator", "Deltager")
-          .contains(node.links().codes().of(demo.id(), demo.members().values().iterator().next().id()));
+          .contains(node.links().codes().of(demo.id(), demo.members().values().iterator().next()));
     } finally {
       LiveAssembly.await(node.close());
     }

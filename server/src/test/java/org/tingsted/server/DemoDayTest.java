@@ -52,13 +52,12 @@ class DemoDayTest {
         facilitators.add(demo.seatedAt(t.id()).stream().filter(m -> m.role() == Role.FACILITATOR).findFirst().orElseThrow());
         members.add(demo.seatedAt(t.id()).stream().filter(m -> m.role() == Role.MEMBER).toList());
       }
-      var tokens = node.links().tokens();
-      TableClient anne = TableClient.join(clients, node.port(), tokens.issue(demo.id(), lead.id()));
+      TableClient anne = TableClient.join(clients, node.port(), LiveAssembly.sessionOf(node, demo.id(), lead.id()));
       var facilitating = new ArrayList<TableClient>();
       var first = new ArrayList<TableClient>();
       for (int t = 0; t < 3; t++) {
-        facilitating.add(TableClient.join(clients, node.port(), tokens.issue(demo.id(), facilitators.get(t).id())));
-        first.add(TableClient.join(clients, node.port(), tokens.issue(demo.id(), members.get(t).get(0).id())));
+        facilitating.add(TableClient.join(clients, node.port(), LiveAssembly.sessionOf(node, demo.id(), facilitators.get(t).id())));
+        first.add(TableClient.join(clients, node.port(), LiveAssembly.sessionOf(node, demo.id(), members.get(t).get(0).id())));
       }
 
       ack(anne.call(new ControlCommand.SetAgenda(id(), List.of(
@@ -91,7 +90,7 @@ class DemoDayTest {
 
       ack(facilitating.get(0).call(new VoteCommand.OpenVote(id(), null, VoteMethod.DOTS, List.of(proposals.get(0)), new VoteParams(3, 3))));
       for (Member m : members.get(0)) {
-        try (TableClient voter = TableClient.join(clients, node.port(), tokens.issue(demo.id(), m.id()))) {
+        try (TableClient voter = TableClient.join(clients, node.port(), LiveAssembly.sessionOf(node, demo.id(), m.id()))) {
           ack(voter.call(new VoteCommand.CastBallot(id(), null, "v1", Ballot.dots(Map.of(proposals.get(0), 2)))));
         }
       }
@@ -107,7 +106,7 @@ class DemoDayTest {
       int voted = 0;
       for (List<Member> seated : members) {
         for (Member m : seated) {
-          try (TableClient voter = TableClient.join(clients, node.port(), tokens.issue(demo.id(), m.id()))) {
+          try (TableClient voter = TableClient.join(clients, node.port(), LiveAssembly.sessionOf(node, demo.id(), m.id()))) {
             Choice onD2 = voted++ < 9 ? Choice.SUPPORT : Choice.OPPOSE;
             ack(voter.call(new PlenaryCommand.CastFinalBallot(id(), "f1", Map.of("d1", Choice.SUPPORT, "d2", onD2))));
           }

@@ -171,16 +171,16 @@ class FailoverTest {
       for (int m = 0; m < SEATS[t]; m++) {
         JsonNode member = cluster.post(first, "/api/assemblies/" + id + "/members",
             "{\"name\":\"Member " + t + "-" + m + "\",\"role\":\"member\",\"table\":\"" + table + "\"}");
-        seated.add(cluster.get(first, "/api/assemblies/" + id + "/members/" + member.get("id").asText() + "/join-link")
-            .get("token").asText());
+        seated.add(ProcessCluster.session(first, cluster.get(first, "/api/assemblies/" + id + "/members/"
+            + member.get("id").asText() + "/join-link").get("token").asText()));
       }
       tokens.add(seated);
     }
     String session = assembly.at("/sessions/0/id").asText();
     JsonNode lead = cluster.post(first, "/api/assemblies/" + id + "/members",
         "{\"name\":\"Lead\",\"role\":\"lead_facilitator\",\"session\":\"" + session + "\"}");
-    String leadToken = cluster.get(first, "/api/assemblies/" + id + "/members/" + lead.get("id").asText() + "/join-link")
-        .get("token").asText();
+    String leadToken = ProcessCluster.session(first,
+        cluster.get(first, "/api/assemblies/" + id + "/members/" + lead.get("id").asText() + "/join-link").get("token").asText());
     return new Seating(streams, "session:" + session, tokens, leadToken);
   }
 

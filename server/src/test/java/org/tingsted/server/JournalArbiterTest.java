@@ -44,8 +44,8 @@ class JournalArbiterTest {
       // The other side starts on the same journal: it reads the roster and the key from there.
       right = await(TingstedNode.start(Settings.forTest("right-" + UUID.randomUUID()).withJournal(journal)));
 
-      TableClient onLeft = TableClient.join(clients, left.port(), left.links().tokens().issue(created.id(), anna.id()));
-      TableClient onRight = TableClient.join(clients, right.port(), right.links().tokens().issue(created.id(), bo.id()));
+      TableClient onLeft = TableClient.join(clients, left.port(), LiveAssembly.sessionOf(left, created.id(), anna.id()));
+      TableClient onRight = TableClient.join(clients, right.port(), LiveAssembly.sessionOf(right, created.id(), bo.id()));
       var acks = new ArrayList<Long>();
       var ids = new ArrayList<String>();
       for (int round = 0; round < 10; round++) {

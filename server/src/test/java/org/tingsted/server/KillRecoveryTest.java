@@ -129,7 +129,7 @@ class KillRecoveryTest {
     }
   }
 
-  /** One assembly, one table, {@link #MEMBERS} members, through the admin API; returns their tokens. */
+  /** One assembly, one table, {@link #MEMBERS} members, through the admin API; returns their session credentials. */
   private static List<String> seatMembers(WebClient web, ServerProcess server) throws Exception {
     JsonNode assembly = post(web, server, "/api/assemblies",
         "{\"name\":\"Kill test\",\"sessions\":[{\"name\":\"Day\",\"tables\":[\"Table 1\"]}]}");
@@ -140,17 +140,19 @@ class KillRecoveryTest {
           "{\"name\":\"Member " + m + "\",\"role\":\"member\",\"table\":\"" + table + "\"}");
     }
     HttpResponse<Buffer> links = web.get(server.port, "127.0.0.1", "/api/assemblies/" + id + "/join-links")
-        .bearerTokenAuthentication(server.adminToken).send()
+        .bearerTokenAuthentication(AdminLogin.token(server.baseUrl(), server.adminToken)).send()
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(links.statusCode()).isEqualTo(200);
     var tokens = new ArrayList<String>();
-    JSON.readTree(links.bodyAsString()).forEach(link -> tokens.add(link.get("token").asText()));
+    for (JsonNode link : JSON.readTree(links.bodyAsString())) {
+      tokens.add(ProcessCluster.session(server, link.get("token").asText()));
+    }
     return tokens;
   }
 
   private static JsonNode post(WebClient web, ServerProcess server, String path, String body) throws Exception {
     HttpResponse<Buffer> response = web.post(server.port, "127.0.0.1", path)
-        .bearerTokenAuthentication(server.adminToken)
+        .bearerTokenAuthentication(AdminLogin.token(server.baseUrl(), server.adminToken))
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(body))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

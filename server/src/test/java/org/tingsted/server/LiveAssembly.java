@@ -91,8 +91,32 @@ public final class LiveAssembly implements AutoCloseable {
     return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
+  /** A session credential of {@code m}: what the app holds once it exchanged their link. */
   public String token(Member m) {
-    return node.links().tokens().issue(assembly.id(), m.id());
+    return sessionOf(node, assembly.id(), m.id());
+  }
+
+  /** The link credential of {@code m} as the roster has them now: what their join link carries. */
+  public String link(Member m) {
+    try {
+      Member now = await(node.roster().require(assembly.id())).members().get(m.id());
+      return node.links().credentials().link(assembly.id(), now);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A new session credential of member {@code memberId} of {@code assemblyId} as the roster of
+   * {@code node} has them now (their generation): what the app gets for the person's link.
+   */
+  public static String sessionOf(TingstedNode node, String assemblyId, String memberId) {
+    try {
+      Member now = await(node.roster().require(assemblyId)).members().get(memberId);
+      return node.links().credentials().session(assemblyId, now).credential();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   public String table(int index) {

@@ -93,7 +93,7 @@ public final class LiveCluster implements AutoCloseable {
           relays.add(Relay.to(relaying, relayPorts.get(i), ports.get(i)));
           cluster = cluster.withPublicAddress(addresses.get(i));
         }
-        var settings = new Settings("127.0.0.1", 0, null, adminToken, null, dir, journal, cluster, false);
+        var settings = new Settings("127.0.0.1", 0, null, adminToken, null, dir, journal, cluster, false, Settings.PERSONAL_DATA_DAYS);
         nodes.add(await(TingstedNode.start(settings)));
         int expected = i + 1;
         Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -128,7 +128,7 @@ public final class LiveCluster implements AutoCloseable {
   }
 
   public String token(Member m) {
-    return nodes.get(0).links().tokens().issue(assembly.id(), m.id());
+    return LiveAssembly.sessionOf(nodes.get(0), assembly.id(), m.id());
   }
 
   public String table(int index) {

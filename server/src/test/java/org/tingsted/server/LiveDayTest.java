@@ -20,6 +20,7 @@ import org.tingsted.protocol.CommentKind;
 import org.tingsted.protocol.ConnectionCommand;
 import org.tingsted.protocol.ControlCommand;
 import org.tingsted.protocol.ErrorCode;
+import org.tingsted.protocol.StreamId;
 import org.tingsted.protocol.ModerationCommand;
 import org.tingsted.protocol.PhaseKind;
 import org.tingsted.protocol.PlenaryCommand;
@@ -275,6 +276,9 @@ class LiveDayTest {
         new PlenaryCommand.PublishReport(id()),
         new PlenaryCommand.UnpublishReport(id()));
     var refusals = new ArrayList<String>();
+    List<StreamId> streams = List.of(StreamId.session(live.session.id()), StreamId.table(live.table(0)),
+        StreamId.table(otherTable));
+    List<Long> before = seqs(streams);
     try (TableClient member = live.join(live.members.get(0).get(0));
          TableClient facilitator = live.join(live.facilitators.get(0));
          TableClient observer = live.join(live.observer)) {
@@ -297,6 +301,20 @@ class LiveDayTest {
       check(observer, ballot, refusals, "observer");
     }
     assertThat(refusals).as("commands that were not refused with forbidden").isEmpty();
+    assertThat(seqs(streams)).as("the session's and the tables' streams after the refusals: no event was added")
+        .isEqualTo(before);
+  }
+
+  private List<Long> seqs(List<StreamId> streams) {
+    var seqs = new ArrayList<Long>();
+    for (StreamId stream : streams) {
+      try {
+        seqs.add(LiveAssembly.await(live.node.streams().seq(stream)));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    return seqs;
   }
 
   private static void check(TableClient client, ClientMessage command, List<String> refusals, String role) {
@@ -355,7 +373,7 @@ class LiveDayTest {
     Member both = LiveAssembly.await(live.node.roster().addMember(live.assembly.id(), "Runs two", org.tingsted.server.deliberation.Role.FACILITATOR,
         null, live.table(0), List.of(live.table(1))));
     Member atSecond = live.members.get(1).get(0);
-    try (TableClient facilitator = TableClient.join(live.clients, live.node.port(), live.node.links().tokens().issue(live.assembly.id(), both.id()));
+    try (TableClient facilitator = TableClient.join(live.clients, live.node.port(), LiveAssembly.sessionOf(live.node, live.assembly.id(), both.id()));
          TableClient member = live.join(atSecond)) {
       assertThat(facilitator.welcome().streams()).containsKeys(live.stream(0), live.stream(1));
       ack(member.call(new SpeakingCommand.RaiseHand(id(), null)));

@@ -58,14 +58,14 @@ class LiveReportTest {
   private HttpResponse<Buffer> get(String path, boolean admin) throws Exception {
     var request = web.get(live.node.port(), "127.0.0.1", path);
     if (admin) {
-      request.bearerTokenAuthentication(live.node.adminToken());
+      request.bearerTokenAuthentication(AdminLogin.token(live.node));
     }
     return request.send().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
   private HttpResponse<Buffer> post(String path, String body) throws Exception {
     return web.post(live.node.port(), "127.0.0.1", path)
-        .bearerTokenAuthentication(live.node.adminToken())
+        .bearerTokenAuthentication(AdminLogin.token(live.node))
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(body == null ? "" : body))
         .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);

@@ -276,7 +276,9 @@ class LiveTableTest {
     assertThat(error(stranger.reply("h1")).code()).isEqualTo(ErrorCode.UNAUTHORIZED);
     assertThat(stranger.awaitClosed()).isEqualTo((short) Protocol.CLOSE_UNAUTHORIZED);
 
-    String nobody = live.node.links().tokens().issue(live.assembly.id(), "mnobody");
+    String nobody = live.node.links().credentials().session(live.assembly.id(),
+        new org.tingsted.server.roster.Member("mnobody", "Nobody", org.tingsted.server.deliberation.Role.MEMBER,
+            live.session.id(), live.table(0))).credential();
     TableClient ghost = TableClient.open(live.clients, live.node.port());
     ghost.send(new org.tingsted.protocol.ConnectionCommand.Hello("h2", nobody, Device.ROOM, null));
     assertThat(error(ghost.reply("h2")).code()).isEqualTo(ErrorCode.UNAUTHORIZED);

@@ -76,10 +76,30 @@ final class ProcessCluster implements AutoCloseable {
     return nodes.stream().map(n -> n.port).toList();
   }
 
-  /** The cluster's size as {@code node} sees it; 0 when it does not answer. */
+  /**
+   * The cluster's size as {@code node} sees it; 0 when it does not answer. Read from the
+   * readiness check, which needs no login: a node alone, without the quorum, cannot make the
+   * first administrator yet (staff accounts change only with the quorum).
+   */
   int size(ServerProcess node) {
-    JsonNode view = get(node, "/api/cluster");
-    return view == null ? 0 : view.get("members").size();
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/ready"))
+          .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200 && response.statusCode() != 503) {
+        return 0;
+      }
+      for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
+        if ("cluster".equals(check.path("id").asText())) {
+          return check.path("data").path("members").asInt(0);
+        }
+      }
+      return 0;
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
   }
 
   /** Whether {@code node}'s side of the cluster has the quorum; false when it does not answer. */
@@ -101,12 +121,30 @@ final class ProcessCluster implements AutoCloseable {
     throw new AssertionError("no node is member " + member);
   }
 
+  /**
+   * The administrator's session at a node (the first administrator made with the admin token
+   * at whichever node is asked first). After a restart of the whole cluster the session is
+   * gone, and a 401 makes the next call log in anew.
+   */
+  private String bearer(ServerProcess node) {
+    return "Bearer " + AdminLogin.token(node.baseUrl(), adminToken);
+  }
+
   /** An admin call; null when the node does not answer. */
   JsonNode get(ServerProcess node, String path) {
+    String bearer;
+    try {
+      bearer = bearer(node);
+    } catch (AssertionError down) {
+      return null;
+    }
     try {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-          .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(3)).GET().build(),
+          .header("Authorization", bearer).timeout(Duration.ofSeconds(3)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401) {
+        AdminLogin.forget(node.baseUrl(), adminToken);
+      }
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (IOException e) {
       return null;
@@ -118,11 +156,21 @@ final class ProcessCluster implements AutoCloseable {
 
   JsonNode post(ServerProcess node, String path, String body) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-        .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+        .header("Authorization", bearer(node)).header("Content-Type", "application/json")
         .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body());
+  }
+
+  /** The session credential {@code node} gives for a join link's credential, as the app gets it. */
+  static String session(ServerProcess node, String link) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/session"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("link", link)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body()).get("session").asText();
   }
 
   /** A row of the journal. */

@@ -46,8 +46,8 @@ class RestartTest {
       Member m = LiveAssembly.await(roster.addMember(a.id(), "Sofie", Role.MEMBER, null, table));
       Member l = LiveAssembly.await(roster.addMember(a.id(), "Anne", Role.LEAD_FACILITATOR, a.sessions().get(0).id(), null));
       session = "session:" + a.sessions().get(0).id();
-      member = node.links().tokens().issue(a.id(), m.id());
-      lead = node.links().tokens().issue(a.id(), l.id());
+      member = LiveAssembly.sessionOf(node, a.id(), m.id());
+      lead = LiveAssembly.sessionOf(node, a.id(), l.id());
       try (TableClient anne = TableClient.join(clients, node.port(), lead);
            TableClient sofie = TableClient.join(clients, node.port(), member)) {
         String p1 = sofie.proposalOf(ack(sofie.call(new ProposalCommand.Propose(id(), null, "Grønne gårde", "Træer"))));

@@ -94,6 +94,7 @@ final class RoamingMember implements AutoCloseable {
           break;
         }
         if (reply instanceof Reply.Error error && error.code() == ErrorCode.RATE_LIMITED) {
+          c.forgetReplies(id);
           pause(200);
           continue;
         }

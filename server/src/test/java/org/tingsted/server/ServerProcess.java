@@ -22,6 +22,7 @@ final class ServerProcess implements AutoCloseable {
   private final Path dataDir;
   private final Path log;
   private final List<String> options;
+  private final List<String> jvmOptions;
   private Process process;
 
   ServerProcess(Path dataDir, String adminToken) {
@@ -30,6 +31,12 @@ final class ServerProcess implements AutoCloseable {
 
   /** A server started with {@code options} besides its port, data folder and admin token. */
   ServerProcess(Path dataDir, String adminToken, List<String> options) {
+    this(dataDir, adminToken, options, List.of());
+  }
+
+  /** A server started with {@code options}, in a JVM started with {@code jvmOptions} ({@code -Dname=value}). */
+  ServerProcess(Path dataDir, String adminToken, List<String> options, List<String> jvmOptions) {
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.dataDir = dataDir;
     this.adminToken = adminToken;
     this.port = freePort();
@@ -72,6 +79,7 @@ final class ServerProcess implements AutoCloseable {
         command.add(arg);
       }
     }
+    command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", dataDir.toString(),
         "--admin-token", adminToken));
@@ -87,6 +95,12 @@ final class ServerProcess implements AutoCloseable {
       return healthy();
     });
     return this;
+  }
+
+  /** SIGTERM: the server shuts down as an operator stops it, and its last words are in the log. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */

@@ -42,6 +42,11 @@ class SettingsTest {
     assertThat(cluster.quorum()).isEqualTo(2);
     assertThat(cluster.host()).isEqualTo("*");
     assertThat(cluster.failureSeconds()).isEqualTo(5);
+    assertThat(cluster.busPort()).isZero();
+    assertThat(parse(Map.of("TINGSTED_CLUSTER_BUS_PORT", "5801"), "--cluster-members", "a", "--journal-url", PG)
+        .cluster().busPort()).isEqualTo(5801);
+    assertThat(parse(Map.of(), "--cluster-members", "a", "--cluster-bus-port", "5802", "--journal-url", PG)
+        .cluster().busPort()).isEqualTo(5802);
   }
 
   @Test
@@ -79,6 +84,8 @@ class SettingsTest {
         .hasMessageContaining("--cluster-members");
     assertThatThrownBy(() -> parse(Map.of(), "--cluster-members", "a", "--cluster-quorum", "most", "--journal-url", PG))
         .hasMessageContaining("cluster quorum must be a number");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster-members", "a", "--cluster-bus-port", "70000", "--journal-url", PG))
+        .hasMessageContaining("event bus port");
     assertThatThrownBy(() -> parse(Map.of(), "--cluster-members", "a", "--cluster-failure-seconds", "1", "--journal-url", PG))
         .hasMessageContaining("at least 2 seconds");
   }
@@ -97,7 +104,7 @@ class SettingsTest {
     assertThat(tcp.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("5");
 
     Config kubernetes = HazelcastSetup.config(new ClusterSettings("k", ClusterSettings.Join.KUBERNETES, List.of(), "*",
-        5701, 2, 5, "tingsted-hz.kk.svc.cluster.local", null), List.of());
+        5701, 2, 5, "tingsted-hz.kk.svc.cluster.local", null, 0), List.of());
     assertThat(kubernetes.getNetworkConfig().getJoin().getKubernetesConfig().isEnabled()).isTrue();
     assertThat(kubernetes.getNetworkConfig().getJoin().getKubernetesConfig().getProperty("service-dns"))
         .isEqualTo("tingsted-hz.kk.svc.cluster.local");
@@ -106,5 +113,39 @@ class SettingsTest {
     Config alone = HazelcastSetup.config(ClusterSettings.embedded("a"), List.of());
     assertThat(alone.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
     assertThat(alone.getSplitBrainProtectionConfigs()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("personal data is kept 90 days after an assembly's last session day unless told otherwise; 0 keeps it; a negative number is refused")
+  void personalDataRetention() {
+    assertThat(parse(Map.of()).personalDataDays()).isEqualTo(90);
+    assertThat(parse(Map.of("TINGSTED_PERSONAL_DATA_DAYS", "30")).personalDataDays()).isEqualTo(30);
+    assertThat(parse(Map.of("TINGSTED_PERSONAL_DATA_DAYS", "30"), "--personal-data-days", "0").personalDataDays()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--personal-data-days", "-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("personal data days");
+  }
+
+  @Test
+  @DisplayName("the key ring: the secret alone is key 0; --keys lists more, the first signs unless --signing-key says which; bad rings are refused at start")
+  void keyRing() {
+    byte[] stored = "the journal's key, long enough".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var alone = parse(Map.of()).keyRing(stored);
+    assertThat(alone.kids()).containsExactly("0");
+    assertThat(alone.signingKid()).isEqualTo("0");
+
+    var ring = parse(Map.of("TINGSTED_KEYS", "2027a:a new secret for 2027 here", "TINGSTED_SECRET", "the old secret of 2026"))
+        .keyRing(stored);
+    assertThat(ring.kids()).containsExactly("2027a", "0");
+    assertThat(ring.signingKid()).isEqualTo("2027a");
+    var adding = parse(Map.of("TINGSTED_KEYS", "2027a:a new secret for 2027 here", "TINGSTED_SECRET", "the old secret of 2026"),
+        "--signing-key", "0").keyRing(stored);
+    assertThat(adding.signingKid()).isEqualTo("0");
+    var keysOnly = parse(Map.of(), "--keys", "k2:a new secret for 2027 here,k1:the old secret of 2026").keyRing(stored);
+    assertThat(keysOnly.kids()).as("the journal's key is not used beside --keys").containsExactly("k2", "k1");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--keys", "k2:short")).hasMessageContaining("16 bytes");
+    assertThatThrownBy(() -> parse(Map.of(), "--keys", "k2:a new secret for 2027 here", "--signing-key", "k3"))
+        .hasMessageContaining("signing key");
+    assertThatThrownBy(() -> parse(Map.of(), "--keys", "0:a new secret for 2027 here")).hasMessageContaining("'0'");
   }
 }

@@ -160,17 +160,28 @@ public final class TableClient implements AutoCloseable {
   public Reply replyWithin(String id, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
+      // Closed is read before the replies: a reply that came just before the close is seen.
+      boolean closed = isClosed();
       for (ServerMessage m : received) {
         if (m instanceof Reply r && id.equals(r.id())) {
           return r;
         }
       }
-      if (isClosed()) {
+      if (closed) {
         return null;
       }
       Thread.onSpinWait();
     }
     return null;
+  }
+
+  /**
+   * Forgets the replies received to {@code id}, so that the next {@link #replyWithin} waits for
+   * the answer to a resend under the same id (after {@code rate_limited}, which the server does
+   * not remember, a client resends with the same id).
+   */
+  public void forgetReplies(String id) {
+    received.removeIf(m -> m instanceof Reply r && id.equals(r.id()));
   }
 
   /** Waits for the reply to {@code id}. */

@@ -17,9 +17,11 @@ import java.util.List;
  * @param kubernetesService for {@link Join#KUBERNETES}: the headless service's DNS name
  * @param publicAddress     the {@code host:port} other members reach this one at, when that is not
  *                          where it listens (behind NAT or a relay); null when it is
+ * @param busPort           the port the Vert.x event bus listens on, so that a firewall can name it;
+ *                          0 for one of the system's choosing
  */
 public record ClusterSettings(String name, Join join, List<String> members, String host, int port, int quorum,
-                              int failureSeconds, String kubernetesService, String publicAddress) {
+                              int failureSeconds, String kubernetesService, String publicAddress, int busPort) {
 
   /** How a member finds the others. */
   public enum Join {
@@ -69,18 +71,21 @@ public record ClusterSettings(String name, Join join, List<String> members, Stri
     if (failureSeconds < 2) {
       throw new IllegalArgumentException("failure detection needs at least 2 seconds, not " + failureSeconds);
     }
+    if (busPort < 0 || busPort > 65535) {
+      throw new IllegalArgumentException("the event bus port is 0 (any) or a port number, not " + busPort);
+    }
   }
 
   /** One member on loopback, joining nobody: the embedded default. */
   public static ClusterSettings embedded(String name) {
     return new ClusterSettings(name, Join.NONE, List.of(), "127.0.0.1", DEFAULT_PORT, 1, DEFAULT_FAILURE_SECONDS, null,
-        null);
+        null, 0);
   }
 
   /** Members that find each other by a TCP/IP list on {@code host}; the quorum is a majority of the list. */
   public static ClusterSettings tcp(String name, String host, int port, List<String> members) {
     return new ClusterSettings(name, Join.TCP, members, host, port, majorityOf(members.size()),
-        DEFAULT_FAILURE_SECONDS, null, null);
+        DEFAULT_FAILURE_SECONDS, null, null, 0);
   }
 
   /** A majority of {@code n} members. */
@@ -100,11 +105,17 @@ public record ClusterSettings(String name, Join join, List<String> members, Stri
 
   /** These settings with another quorum. */
   public ClusterSettings withQuorum(int other) {
-    return new ClusterSettings(name, join, members, host, port, other, failureSeconds, kubernetesService, publicAddress);
+    return new ClusterSettings(name, join, members, host, port, other, failureSeconds, kubernetesService, publicAddress, busPort);
   }
 
   /** These settings with another public address. */
   public ClusterSettings withPublicAddress(String other) {
-    return new ClusterSettings(name, join, members, host, port, quorum, failureSeconds, kubernetesService, other);
+    return new ClusterSettings(name, join, members, host, port, quorum, failureSeconds, kubernetesService, other, busPort);
+  }
+
+  /** These settings with the event bus on another port. */
+  public ClusterSettings withBusPort(int other) {
+    return new ClusterSettings(name, join, members, host, port, quorum, failureSeconds, kubernetesService, publicAddress,
+        other);
   }
 }

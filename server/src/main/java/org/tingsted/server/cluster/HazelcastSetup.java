@@ -75,9 +75,11 @@ public final class HazelcastSetup {
     contributions.accept(config);
     var manager = new HazelcastClusterManager(config);
     if (!settings.bindsEverywhere()) {
-      // The event bus listens where Hazelcast does, on a port of its choosing.
-      options.getEventBusOptions().setHost(settings.host()).setPort(0);
+      // The event bus listens where Hazelcast does.
+      options.getEventBusOptions().setHost(settings.host());
     }
+    // On the port configured, so that a firewall can name it, or one of the system's choosing.
+    options.getEventBusOptions().setPort(settings.busPort());
     return Vertx.builder()
         .with(options)
         .withMetrics(metrics)

@@ -32,7 +32,7 @@ import org.tingsted.server.deliberation.Role;
 import org.tingsted.server.deliberation.SessionBoard;
 import org.tingsted.server.deliberation.SessionCommand;
 import org.tingsted.server.roster.Assembly;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.Member;
 import org.tingsted.server.roster.RosterException;
 import org.tingsted.server.roster.Session;
@@ -61,6 +61,8 @@ final class Connection {
   private long pingTimer;
   private long consoleTimer = -1;
   private Member member;
+  /** The session credential's claim this connection was let in with. */
+  private Credentials.Claim credential;
   private Assembly assembly;
   private Actor actor;
   private Device device;
@@ -185,8 +187,50 @@ final class Connection {
     send(gateway.frames().encode(reply));
   }
 
+  /** Refuses the message being received now (its type and stream are noted in {@link #receive}). */
   private void refuse(String id, ErrorCode code, String message) {
+    refuse(receivingType, receivingStream, id, code, message);
+  }
+
+  /**
+   * Refuses a command, and records the refusal in the audit log: who (the person, or who the
+   * token claimed, or no one yet), what (the command's type and id), where (its stream) and
+   * why (the code and the message); never what the command carried.
+   */
+  private void refuse(String type, StreamId stream, String id, ErrorCode code, String message) {
     reply(new Reply.Error(id, code, message));
+    record(type, stream, id, code, message);
+  }
+
+  private void record(String type, StreamId stream, String id, ErrorCode code, String message) {
+    String who = member != null ? member.id() : claimed == null ? null : claimed.member();
+    String where = assembly != null ? assembly.id() : claimed == null ? null : claimed.assembly();
+    gateway.audit().refused(where, who, member == null ? null : Translation.role(member.role()).wireName(),
+        stream == null ? null : stream.name(), type, id, code.wireName(), message, System.currentTimeMillis());
+  }
+
+  /** The type of the message being received, and the stream it is for, for the audit log. */
+  private String receivingType;
+  private StreamId receivingStream;
+  /** Who the hello's token named, once it was verified (before the person is let in). */
+  private Credentials.Claim claimed;
+
+  /** The stream a command is for, as far as it can be told before it runs. */
+  private StreamId streamOf(ClientMessage message) {
+    if (member == null) {
+      return null;
+    }
+    if (message instanceof TableCommand command) {
+      String table = command.table() != null ? command.table() : member.table();
+      return table == null ? null : StreamId.table(table);
+    }
+    if (message instanceof PlenaryCommand || message instanceof ControlCommand) {
+      return StreamId.session(member.session());
+    }
+    if (message instanceof ConnectionCommand.History history) {
+      return StreamId.parse(history.stream()).orElse(null);
+    }
+    return null;
   }
 
   private void receive(String text) {
@@ -201,6 +245,8 @@ final class Connection {
       refused(e);
       return;
     }
+    receivingType = ProtocolCodec.typeName(message);
+    receivingStream = streamOf(message);
     if (!rate.allow(System.nanoTime())) {
       tooFast(message.id());
       return;
@@ -208,7 +254,7 @@ final class Connection {
     if (message instanceof ConnectionCommand.Hello hello) {
       hello(hello);
     } else if (state != State.OPEN) {
-      refuse(message.id(), ErrorCode.UNAUTHORIZED, "send hello with your join token first");
+      refuse(message.id(), ErrorCode.UNAUTHORIZED, "send hello with your session credential first");
     } else if (message instanceof ConnectionCommand.Clock clock) {
       reply(new Reply.Clock(clock.id(), clock.clientTime(), System.currentTimeMillis()));
     } else if (message instanceof ConnectionCommand.History history) {
@@ -233,11 +279,16 @@ final class Connection {
 
   /** A message that is no command: answered with its error, within the rate like any message. */
   private void refused(ProtocolException e) {
+    receivingType = null;
+    receivingStream = null;
     if (!rate.allow(System.nanoTime())) {
       tooFast(e.id());
       return;
     }
+    // What a parser says of a frame it could not read may quote the frame: the audit log
+    // keeps the code's meaning instead, and no part of the frame.
     reply(e.toReply());
+    record(null, null, e.id(), e.code(), e.code().meaning());
   }
 
   private void tooFast(String id) {
@@ -261,15 +312,13 @@ final class Connection {
       close(Protocol.CLOSE_GOING_AWAY, "not serving");
       return;
     }
-    if (hello.token().isBlank()) {
-      unauthorized(hello.id(), "there is no join token in your link; open the link from your card again");
+    Credentials.Checked read = gateway.credentials().read(hello.token(), Credentials.Kind.SESSION);
+    if (!read.valid()) {
+      refuseCredential(hello.id(), read.refusal());
       return;
     }
-    JoinTokens.Claim claim = gateway.tokens().verify(hello.token());
-    if (claim == null) {
-      unauthorized(hello.id(), "this join link is not valid; ask your facilitator for a new one");
-      return;
-    }
+    Credentials.Claim claim = read.claim();
+    claimed = claim;
     if (!gateway.mayJoin(claim.member())) {
       refuse(hello.id(), ErrorCode.RATE_LIMITED, "you connected more than " + Gateway.JOINS_PER_MINUTE
           + " times in a minute; wait a moment");
@@ -277,13 +326,55 @@ final class Connection {
       return;
     }
     gateway.roster().get(claim.assembly()).onComplete(found -> {
-      Member who = found.succeeded() && found.result() != null ? found.result().members().get(claim.member()) : null;
-      if (who == null) {
-        unauthorized(hello.id(), "this join link is no longer valid; ask your facilitator for a new one");
+      if (found.failed()) {
+        // The roster could not be read now: no reason to send the person back to their card.
+        LOG.warn("could not read the roster of {} for a hello", claim.assembly(), found.cause());
+        refuse(hello.id(), ErrorCode.INTERNAL, "the server could not check your link now; connect again");
+        close(Protocol.CLOSE_GOING_AWAY, "roster not readable");
         return;
       }
-      join(hello, found.result(), who);
+      Assembly assembly = found.result();
+      Credentials.Refusal refusal = Credentials.standing(claim, assembly);
+      if (refusal != null) {
+        refuseCredential(hello.id(), refusal);
+        return;
+      }
+      this.credential = claim;
+      join(hello, assembly, assembly.members().get(claim.member()));
     });
+  }
+
+  /**
+   * Refuses a hello's credential with {@code unauthorized} and the close code of its reason:
+   * 4410 revoked, 4440 expired, 4401 anything else. The message says what the person can do,
+   * and never repeats the credential.
+   */
+  private void refuseCredential(String id, Credentials.Refusal refusal) {
+    String message = switch (refusal) {
+      case MISSING -> "there is no session credential in hello; open the link from your card again";
+      case WRONG_KIND -> "hello takes a session credential, not a join link's: exchange the link at POST /session first";
+      case EXPIRED -> "your session has expired; open the link from your card again";
+      case REVOKED -> "this link no longer works: a new one was issued; ask your facilitator";
+      case UNKNOWN_MEMBER -> "this link is no longer valid; ask your facilitator for a new one";
+      default -> "this credential is not valid (" + refusal.wire() + "); ask your facilitator for a new link";
+    };
+    int close = switch (refusal) {
+      case EXPIRED -> Protocol.CLOSE_EXPIRED;
+      case REVOKED -> Protocol.CLOSE_REVOKED;
+      default -> Protocol.CLOSE_UNAUTHORIZED;
+    };
+    refuse("hello", null, id, ErrorCode.UNAUTHORIZED, message);
+    close(close, "unauthorized: " + refusal.wire());
+  }
+
+  /** The assembly of the credential this connection came in with, or null before hello. */
+  String assemblyId() {
+    return credential == null ? null : credential.assembly();
+  }
+
+  /** Whether this connection came in with a credential of {@code assembly} older than {@code generation}. */
+  boolean credentialOlderThan(String assemblyId, int generation) {
+    return credential != null && credential.assembly().equals(assemblyId) && credential.generation() < generation;
   }
 
   private void join(ConnectionCommand.Hello hello, Assembly assembly, Member who) {
@@ -299,7 +390,7 @@ final class Connection {
         LOG.error("could not open the streams of member {}", who.id(), all.cause());
         // The streams that did open are let go of here: a connection that never joined does not.
         releaseFeeds();
-        refuse(hello.id(), ErrorCode.INTERNAL, "the server could not open your table; try again");
+        refuse("hello", null, hello.id(), ErrorCode.INTERNAL, "the server could not open your table; try again");
         close(Protocol.CLOSE_GOING_AWAY, "internal error");
         return;
       }
@@ -308,8 +399,12 @@ final class Connection {
       this.actor = new Actor(who.id(), who.role(), who.table());
       this.device = hello.device() == null ? Device.ROOM : hello.device();
       this.state = State.OPEN;
-      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
       gateway.meters().opened();
+      gateway.opened(who.id(), this, who.role() == Role.LEAD_FACILITATOR || who.role() == Role.FACILITATOR);
+      if (state == State.CLOSED) {
+        // Revoked while it joined.
+        return;
+      }
       var streams = new LinkedHashMap<String, Long>();
       feeds.values().forEach(f -> streams.put(f.stream.name(), f.seq()));
       reply(new Reply.Welcome(hello.id(), Protocol.VERSION, System.currentTimeMillis(),
@@ -374,7 +469,7 @@ final class Connection {
             page.next()))))
         .onFailure(e -> {
           LOG.error("history of {} failed", request.stream(), e);
-          refuse(request.id(), ErrorCode.INTERNAL, "the server could not read the history; try again");
+          refuse("history", feed.stream, request.id(), ErrorCode.INTERNAL, "the server could not read the history; try again");
         });
   }
 
@@ -585,23 +680,23 @@ final class Connection {
       outcome = Future.failedFuture(e);
     }
     outcome.onComplete(done -> gateway.inFlight().give(sender, stream));
-    outcome.onSuccess(done -> answer(type, arrived, id, done)).onFailure(e -> {
+    outcome.onSuccess(done -> answer(type, stream, arrived, id, done)).onFailure(e -> {
       ErrorCode code;
       if (e instanceof RosterException refused) {
         code = refused.code();
-        refuse(id, code, refused.getMessage());
+        refuse(type, stream, id, code, refused.getMessage());
       } else if (e instanceof Facilitation.NotFound notFound) {
         code = ErrorCode.NOT_FOUND;
-        refuse(id, code, notFound.getMessage());
+        refuse(type, stream, id, code, notFound.getMessage());
       } else if (noQuorum(e)) {
         code = ErrorCode.INTERNAL;
         LOG.warn("command {} refused: this node's side of the cluster has no quorum", id);
-        refuse(id, code, "this server has lost touch with the rest of the cluster and changes nothing now; "
+        refuse(type, stream, id, code, "this server has lost touch with the rest of the cluster and changes nothing now; "
             + "your command was not carried out: connect again and retry");
       } else {
         code = ErrorCode.INTERNAL;
         LOG.error("command {} of member {} failed on {}", id, member.id(), stream, e);
-        refuse(id, code, "the server could not carry this out; try again");
+        refuse(type, stream, id, code, "the server could not carry this out; try again");
       }
       gateway.meters().answered(type, code.wireName(), arrived);
     });
@@ -616,10 +711,10 @@ final class Connection {
     return false;
   }
 
-  private void answer(String type, long arrived, String id, Outcome outcome) {
+  private void answer(String type, StreamId stream, long arrived, String id, Outcome outcome) {
     if (outcome.isRejected()) {
       ErrorCode code = Translation.errorCode(outcome.rejection().reason());
-      refuse(id, code, outcome.rejection().message());
+      refuse(type, stream, id, code, outcome.rejection().message());
       gateway.meters().answered(type, code.wireName(), arrived);
       return;
     }
@@ -629,11 +724,6 @@ final class Connection {
       reply(Reply.Ack.withoutEvent(id));
     }
     gateway.meters().answered(type, "ack", arrived);
-  }
-
-  private void unauthorized(String id, String message) {
-    refuse(id, ErrorCode.UNAUTHORIZED, message);
-    close(Protocol.CLOSE_UNAUTHORIZED, "unauthorized");
   }
 
   /** Closes the connection with {@code code}, e.g. 1001 when this node goes away. */

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,16 +16,17 @@ import java.util.Set;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.tingsted.protocol.Protocol;
+import org.tingsted.server.audit.AuditLog;
 import org.tingsted.server.control.Facilitation;
 import org.tingsted.server.deliberation.SessionEvent;
-import org.tingsted.server.roster.JoinTokens;
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.Roster;
 import org.tingsted.server.streams.StreamEvent;
 import org.tingsted.server.streams.Streams;
 
 /**
  * The WebSocket endpoint {@code /ws}: accepts connections that speak {@code tingsted.v1},
- * authenticates them with their join token and connects them to their tables' streams.
+ * authenticates them with their session credential and connects them to their tables' streams.
  *
  * <p>One gateway per node, on one context: its sockets, feeds and presence live there.
  */
@@ -66,10 +68,15 @@ public final class Gateway {
   static final int IDLE_SECONDS = 120;
   /** How often the server pings each socket. */
   static final int PING_SECONDS = 30;
+  /**
+   * The event-bus address on which a member's revoked credentials are told to every node:
+   * {@code {"assembly", "member", "generation"}}, the generation that is valid now.
+   */
+  public static final String REVOKED_ADDRESS = "tingsted.credentials.revoked";
 
   private final Vertx vertx;
   private final Roster roster;
-  private final JoinTokens tokens;
+  private final Credentials credentials;
   private final Streams streams;
   private final Frames frames = new Frames();
   private final Feeds feeds;
@@ -82,6 +89,8 @@ public final class Gateway {
   private final BooleanSupplier serving;
   private final Facilitation facilitation;
   private final InFlight inFlight = new InFlight();
+  /** The generation each member's credentials were last revoked to, as told on the event bus. */
+  private final Map<String, Integer> revokedTo = new HashMap<>();
   /** When each member's recent joins on this node were, oldest first. */
   private final Map<String, java.util.ArrayDeque<Long>> joins = new HashMap<>();
 
@@ -89,17 +98,71 @@ public final class Gateway {
    * @param serving whether this node takes members now: not while it shuts down, nor while its
    *                side of a split cluster lacks the quorum
    */
-  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, JoinTokens tokens, Streams streams,
-                 MeterRegistry registry, BooleanSupplier serving) {
+  public Gateway(Vertx vertx, HazelcastInstance hazelcast, Roster roster, Credentials credentials, Streams streams,
+                 MeterRegistry registry, BooleanSupplier serving, AuditLog audit) {
+    this.audit = audit;
     this.vertx = vertx;
     this.roster = roster;
-    this.tokens = tokens;
+    this.credentials = credentials;
     this.streams = streams;
     this.serving = serving;
     this.meters = new Meters(registry);
     this.facilitation = new Facilitation(roster, streams);
     this.feeds = new Feeds(vertx, streams, frames, this::changed, meters);
     this.presence = new Presence(vertx, hazelcast, frames, roster);
+    vertx.eventBus().<JsonObject>consumer(PSEUDONYMISED, message -> pseudonymised(
+        message.body().getString("assembly"), message.body().getString("member")));
+    vertx.eventBus().<JsonObject>consumer(REVOKED_ADDRESS, message -> revoked(
+        message.body().getString("assembly"), message.body().getString("member"), message.body().getInteger("generation")));
+  }
+
+  /**
+   * The event-bus address on which the admin API tells every node that a person was
+   * pseudonymised ({@code {"assembly": …, "member": …}}).
+   */
+  public static final String PSEUDONYMISED = "tingsted.roster.pseudonymised";
+
+  /**
+   * A person was pseudonymised: their connections on this node are closed with 4401 (their link
+   * no longer lets them in), and the owner of their table's stream shows the table their
+   * pseudonym.
+   */
+  private void pseudonymised(String assembly, String member) {
+    for (Connection c : List.copyOf(byMember.getOrDefault(member, Set.of()))) {
+      c.close(Protocol.CLOSE_UNAUTHORIZED, "this person was pseudonymised; the link no longer lets them in");
+    }
+    roster.get(assembly).onSuccess(a -> {
+      var m = a == null ? null : a.members().get(member);
+      if (m != null && m.table() != null && streams.ownedHere(org.tingsted.protocol.StreamId.table(m.table()))) {
+        presence.republish(a, m.table());
+      }
+    });
+  }
+
+  private final AuditLog audit;
+
+  AuditLog audit() {
+    return audit;
+  }
+
+  /**
+   * Tells every node of the cluster that {@code member}'s credentials older than
+   * {@code generation} are revoked, so that each closes their connections.
+   */
+  public static void revoke(Vertx vertx, String assembly, String member, int generation) {
+    vertx.eventBus().publish(REVOKED_ADDRESS, new JsonObject()
+        .put("assembly", assembly).put("member", member).put("generation", generation));
+  }
+
+  /** Closes with 4410 every connection on this node of {@code member} made with an older generation. */
+  private void revoked(String assembly, String member, int generation) {
+    // Kept for a connection that read the roster before the revocation and joins after it.
+    revokedTo.merge(member, generation, Math::max);
+    for (Connection c : List.copyOf(byMember.getOrDefault(member, Set.of()))) {
+      if (c.credentialOlderThan(assembly, generation)) {
+        c.close(Protocol.CLOSE_REVOKED, "this link was revoked and a new one issued");
+      }
+    }
   }
 
   /** The Hazelcast serializers of what the gateway keeps in Hazelcast. */
@@ -222,6 +285,11 @@ public final class Gateway {
     if (console) {
       consoles.add(connection);
     }
+    Integer revoked = revokedTo.get(member);
+    if (revoked != null && connection.credentialOlderThan(connection.assemblyId(), revoked)) {
+      connection.close(Protocol.CLOSE_REVOKED, "this link was revoked and a new one issued");
+      return;
+    }
     while (open.size() > CONNECTIONS_PER_MEMBER) {
       Connection oldest = open.iterator().next();
       open.remove(oldest);
@@ -290,8 +358,8 @@ public final class Gateway {
     return roster;
   }
 
-  JoinTokens tokens() {
-    return tokens;
+  Credentials credentials() {
+    return credentials;
   }
 
   Streams streams() {

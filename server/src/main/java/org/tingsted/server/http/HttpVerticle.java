@@ -40,12 +40,17 @@ public final class HttpVerticle extends VerticleBase {
       + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   /**
-   * The policy of the published report pages under {@code /reports}: the same, but their one
-   * {@code <style>} element is inline (a report page is a single file people save and mail), so
-   * that one element is allowed by its hash, and nothing else inline. They carry no script.
+   * The policy of the published report under {@code /reports}, in every format: nothing may load
+   * or run (no script at all, from anywhere), except the HTML page's one inline {@code <style>}
+   * element (a report page is a single file people save and mail), allowed by its hash. What
+   * members wrote is escaped in every format; this says so again to the browser.
    */
-  static final String REPORT_CONTENT_SECURITY_POLICY =
-      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' " + hashOf(Reports.htmlStyle()));
+  static final String REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src "
+      + hashOf(Reports.htmlStyle()) + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+  /** The published reports, and the administrators' reports under /api, which open as the same page. */
+  static final java.util.regex.Pattern REPORT_PATH =
+      java.util.regex.Pattern.compile("/reports/.*|/api/assemblies/[^/]+(/sessions/[^/]+)?/report");
 
   private static String hashOf(String inline) {
     try {
@@ -97,7 +102,7 @@ public final class HttpVerticle extends VerticleBase {
     // First, for every request (pages, files, the API's JSON, errors): the security headers.
     router.route().handler(ctx -> {
       ctx.response().headers()
-          .set("Content-Security-Policy", ctx.normalizedPath().startsWith("/reports/")
+          .set("Content-Security-Policy", REPORT_PATH.matcher(ctx.normalizedPath()).matches()
               ? REPORT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY)
           .set("X-Content-Type-Options", "nosniff")
           .set("Referrer-Policy", "no-referrer");
@@ -114,6 +119,8 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").subRouter(admin.router(vertx));
     router.route("/reports/*").subRouter(admin.publicReports(vertx));
     admin.mountJoinCodes(router);
+    admin.mountCredentials(router);
+    admin.mountOidc(router, vertx);
     // Without a token, the start page: how to join, and a field for the code on the card.
     router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/start.html"));
     router.route("/join").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.reroute("/index.html"));

@@ -111,10 +111,10 @@ final class JoinCodeRoutes {
     }
     Member member = all.stream().filter(a -> a.id().equals(claim.assembly())).findFirst()
         .map(a -> a.members().get(claim.member())).orElse(null);
-    if (member == null) {
+    if (member == null || member.wasPseudonymised()) {
       return null;
     }
-    String full = links.linkOf(member.role(), links.tokens().issue(claim.assembly(), claim.member()));
+    String full = links.linkOf(member.role(), links.credentials().link(claim.assembly(), member));
     return full.substring(links.baseUrl().length());
   }
 

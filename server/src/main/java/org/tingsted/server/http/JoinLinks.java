@@ -1,27 +1,29 @@
 package org.tingsted.server.http;
 
+import org.tingsted.server.roster.Credentials;
 import org.tingsted.server.roster.JoinCodes;
-import org.tingsted.server.roster.JoinTokens;
 
 /**
- * Join links: the address a member opens (or scans as a QR code) to take their seat. The token
- * travels in the fragment ({@code /join#<token>}), which browsers never send to a server, so it
- * does not end up in access logs or proxies.
+ * Join links: the address a member opens (or scans as a QR code) to take their seat. The link
+ * credential travels in the fragment ({@code /join#<credential>}), which browsers never send to
+ * a server, so it does not end up in access logs or proxies; the app exchanges it for a session
+ * credential at once and takes it out of the address.
  */
 public final class JoinLinks {
 
-  private final JoinTokens tokens;
+  private final Credentials credentials;
   private final JoinCodes codes;
   private volatile String baseUrl;
 
-  public JoinLinks(JoinTokens tokens, JoinCodes codes, String baseUrl) {
-    this.tokens = tokens;
+  public JoinLinks(Credentials credentials, JoinCodes codes, String baseUrl) {
+    this.credentials = credentials;
     this.codes = codes;
     this.baseUrl = baseUrl;
   }
 
-  public JoinTokens tokens() {
-    return tokens;
+  /** The credentials that links carry and that sessions are made of. */
+  public Credentials credentials() {
+    return credentials;
   }
 
   /** The short codes printed on the cards. */

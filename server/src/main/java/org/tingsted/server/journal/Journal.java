@@ -201,6 +201,72 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
+   * Writes rows of the audit log in one transaction: a row whose id is there already is
+   * replaced (a coalesced refusal that was counted again), any other is added.
+   */
+  public void putAudit(List<AuditRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement update = c.prepareStatement("UPDATE audit SET last_ms = ?, times = ? WHERE id = ?");
+           PreparedStatement insert = c.prepareStatement("INSERT INTO audit (id, kind, assembly, at_ms, last_ms, times, "
+               + "actor, actor_role, stream, action, command_id, target, outcome, reason) "
+               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (AuditRow row : rows) {
+          update.setLong(1, row.lastMs());
+          update.setInt(2, row.times());
+          update.setString(3, row.id());
+          if (update.executeUpdate() > 0) {
+            continue;
+          }
+          insert.setString(1, row.id());
+          insert.setString(2, row.kind());
+          insert.setString(3, row.assembly());
+          insert.setLong(4, row.atMs());
+          insert.setLong(5, row.lastMs());
+          insert.setInt(6, row.times());
+          insert.setString(7, row.actor());
+          insert.setString(8, row.actorRole());
+          insert.setString(9, row.stream());
+          insert.setString(10, row.action());
+          insert.setString(11, row.commandId());
+          insert.setString(12, row.target());
+          insert.setString(13, row.outcome());
+          insert.setString(14, row.reason());
+          insert.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new JournalException("could not write the audit log: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Up to {@code limit} rows of the audit log after ({@code afterMs}, {@code afterId}) in the
+   * order (at_ms, id); only those of {@code assembly} unless it is null.
+   */
+  public List<AuditRow> readAudit(String assembly, long afterMs, String afterId, int limit) {
+    return query("SELECT id, kind, assembly, at_ms, last_ms, times, actor, actor_role, stream, action, command_id, "
+        + "target, outcome, reason FROM audit WHERE (CAST(? AS VARCHAR(64)) IS NULL OR assembly = ?) AND (at_ms > ? OR (at_ms = ? AND id > ?)) "
+        + "ORDER BY at_ms, id LIMIT ?", ps -> {
+          ps.setString(1, assembly);
+          ps.setString(2, assembly);
+          ps.setLong(3, afterMs);
+          ps.setLong(4, afterMs);
+          ps.setString(5, afterId);
+          ps.setInt(6, limit);
+        }, rs -> new AuditRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+            rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+            rs.getString(12), rs.getString(13), rs.getString(14)));
+  }
+
+  /**
    * The secret of this name, created by {@code create} the first time any node asks; every
    * node of a cluster then gets the same one.
    */

@@ -11,8 +11,9 @@ import java.util.Set;
  * (ids, figures with a decimal point); the last four say the same for people, in the report's
  * language: where it came from, the tables' votes, and the comments for and against, one per
  * line. Where a spreadsheet would read a formula (a cell, or a part after ';' or a line break,
- * starting with =, +, -, @, a tab or CR) a ' is written in front, so that a member's title
- * cannot run in an organiser's spreadsheet.
+ * starting with =, +, -, @, their full-width forms, a tab or CR) a ' is written in front, so that
+ * a member's title cannot run in an organiser's spreadsheet. Every cell goes through it, the
+ * header, ids and figures too, so no column can be forgotten.
  */
 final class CsvRenderer {
   static final List<String> COLUMNS = List.of("session", "session_name", "session_date", "draft",
@@ -22,6 +23,12 @@ final class CsvRenderer {
       "comments_against");
 
   private static final String CRLF = "\r\n";
+
+  /**
+   * What starts a formula: = + - @ and a tab (OWASP's list), and the full-width = + - @ that a
+   * spreadsheet with an East Asian input method may read as the same.
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\uFF1D\uFF0B\uFF0D\uFF20";
 
   private CsvRenderer() {}
 
@@ -123,15 +130,16 @@ final class CsvRenderer {
 
   /**
    * The value with a ' before every place a spreadsheet could start a formula: its start, and
-   * after a ';' or a line break, since a Danish spreadsheet program splits a file at ';' and a
-   * quoted field does not protect what follows a ';' inside it.
+   * after a ';', a tab or a line break, since a Danish spreadsheet program splits a file at ';',
+   * a quoted field does not protect what follows a ';' inside it, and a cell copied and pasted
+   * is split at its tabs and lines.
    */
   private static String defused(String value) {
     StringBuilder out = null;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean partStart = i == 0 || "\n\r;".indexOf(value.charAt(i - 1)) >= 0;
-      if (partStart && ("=+-@\t".indexOf(c) >= 0 || (i == 0 && c == '\r'))) {
+      boolean partStart = i == 0 || "\n\r;\t".indexOf(value.charAt(i - 1)) >= 0;
+      if (partStart && (FORMULA_STARTS.indexOf(c) >= 0 || (i == 0 && c == '\r'))) {
         if (out == null) {
           out = new StringBuilder(value.length() + 8).append(value, 0, i);
         }

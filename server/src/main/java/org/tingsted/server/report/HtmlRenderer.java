@@ -13,7 +13,7 @@ final class HtmlRenderer {
       @page { size: A4; margin: 18mm 16mm 20mm; }
       html { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; line-height: 1.45;
         color: #111; background: #fff; }
-      body { max-width: 48em; margin: 0 auto; padding: 1em; }
+      body { max-width: 48em; margin: 0 auto; padding: 1em; overflow-wrap: break-word; }
       h1 { font-size: 1.8em; margin: 0 0 .3em; }
       h2 { font-size: 1.4em; margin: 1.6em 0 .6em; border-bottom: 2px solid #111; }
       h3 { font-size: 1.15em; margin: 1.4em 0 .4em; }
@@ -21,6 +21,7 @@ final class HtmlRenderer {
       table { border-collapse: collapse; margin: .4em 0 .8em; }
       th, td { border: 1px solid #888; padding: .2em .5em; text-align: left; vertical-align: top; }
       td.number { text-align: right; font-variant-numeric: tabular-nums; }
+      .summary th[scope="row"] { overflow-wrap: anywhere; }
       caption { text-align: left; font-weight: bold; padding-bottom: .2em; }
       .text, .answer-text, .comment { white-space: pre-line; }
       .text { border-left: 3px solid #888; padding-left: .8em; margin: .6em 0; }

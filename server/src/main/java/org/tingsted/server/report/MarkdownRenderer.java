@@ -3,10 +3,11 @@ package org.tingsted.server.report;
 import java.util.List;
 
 /**
- * The report as Markdown. Members' words are written as they are; what would break the page's
- * structure is contained: line breaks in a heading, a list item or a table cell, and a "|" in a
- * table cell. A recommendation's own text is a block quote, so its lines stay inside it; a
- * comment's further lines are indented under its list item.
+ * The report as Markdown. People's words (members' titles, texts and comments, the names of the
+ * assembly, its sessions, tables and groups, the Council's answers) are escaped by {@link
+ * MarkdownText}, so that a renderer shows them as text and never as markup; line breaks in a
+ * heading or a table cell become spaces. A recommendation's own text is a block quote, so its
+ * lines stay inside it; a comment's further lines are indented under its list item.
  */
 final class MarkdownRenderer {
   private final StringBuilder out = new StringBuilder();
@@ -17,7 +18,7 @@ final class MarkdownRenderer {
   }
 
   static String render(Report report, ReportLanguage language) {
-    MarkdownRenderer md = new MarkdownRenderer(Wording.of(language));
+    MarkdownRenderer md = new MarkdownRenderer(Wording.of(language, MarkdownText::escape));
     md.report(report);
     return md.out.toString();
   }
@@ -26,7 +27,7 @@ final class MarkdownRenderer {
     line("# " + oneLine(say.title(report)));
     line("");
     if (report.question() != null) {
-      line("**" + say.say("question") + "** " + oneLine(report.question()));
+      line("**" + say.say("question") + "** " + oneLine(theirs(report.question())));
       line("");
     }
     line(say.generated(report.generatedAt()));
@@ -65,9 +66,9 @@ final class MarkdownRenderer {
 
   private void recommendation(int n, Recommendation r) {
     line("");
-    line("### " + n + ". " + oneLine(r.title()));
+    line("### " + n + ". " + oneLine(theirs(r.title())));
     line("");
-    for (String textLine : lines(r.text())) {
+    for (String textLine : lines(theirs(r.text()))) {
       line(textLine.isEmpty() ? ">" : "> " + textLine);
     }
     finalVote(r.finalVote());
@@ -100,7 +101,7 @@ final class MarkdownRenderer {
       line(oneLine(say.answer(r.answer())));
       if (r.answer().text() != null) {
         line("");
-        for (String textLine : lines(r.answer().text())) {
+        for (String textLine : lines(theirs(r.answer().text()))) {
           line(textLine.isEmpty() ? ">" : "> " + textLine);
         }
       }
@@ -129,7 +130,7 @@ final class MarkdownRenderer {
     }
     item(depth, heading);
     for (TableComment comment : comments) {
-      item(depth + 1, comment.text());
+      item(depth + 1, theirs(comment.text()));
     }
   }
 
@@ -175,7 +176,12 @@ final class MarkdownRenderer {
     return text == null ? "" : text.replaceAll("\\s*(\r\n|\r|\n)\\s*", " ");
   }
 
-  private static String cell(String text) {
-    return oneLine(text).replace("\\", "\\\\").replace("|", "\\|");
+  /** A table cell: people's words on one line; their "|" is escaped already. */
+  private String cell(String text) {
+    return oneLine(theirs(text));
+  }
+
+  private String theirs(String text) {
+    return say.theirs(text);
   }
 }

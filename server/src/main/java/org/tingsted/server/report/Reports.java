@@ -85,6 +85,14 @@ public final class Reports {
   }
 
   /**
+   * One CSV cell as the report writes them: quoted when needed, and with a ' before whatever a
+   * spreadsheet would take for a formula; for other exports that people open in a spreadsheet.
+   */
+  public static String csvCell(String value) {
+    return CsvRenderer.field(value == null ? "" : value);
+  }
+
+  /**
    * The report as CSV (RFC 4180): a header row, then one row per recommendation, lines ended
    * with CRLF. Serve it as {@code text/csv; charset=utf-8; header=present}. Spreadsheet programs
    * that guess the encoding need a byte order mark (U+FEFF) in front to read æ, ø and å right;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 /**
  * The words and number formats the Markdown, HTML and CSV reports share, in one language, so
@@ -23,6 +24,11 @@ import java.util.ResourceBundle;
  * <p>No internal id reaches a person: a proposal, a table vote and a final vote are named by
  * the number people saw at the table and in the plenary ("forslag 3", "afstemning 2"), a group
  * by its name, a table by its name.
+ *
+ * <p>What people wrote (names of the assembly, sessions, tables and groups, titles, dates given
+ * as text) goes through the format's {@code theirs} before it is put into the words: the Markdown
+ * report escapes it there, since it cannot escape a whole line without escaping its own words;
+ * the HTML report escapes the whole line later, and CSV takes it as it is.
  */
 final class Wording {
   /** Where the assembly meets: the report's times are local times there. */
@@ -31,16 +37,28 @@ final class Wording {
   private final ReportLanguage language;
   private final Locale locale;
   private final ResourceBundle words;
+  private final UnaryOperator<String> theirs;
 
-  private Wording(ReportLanguage language) {
+  private Wording(ReportLanguage language, UnaryOperator<String> theirs) {
     this.language = language;
+    this.theirs = theirs;
     this.locale = language.locale();
     this.words = ResourceBundle.getBundle("org.tingsted.server.report.wording", locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   static Wording of(ReportLanguage language) {
-    return new Wording(language);
+    return new Wording(language, UnaryOperator.identity());
+  }
+
+  /** The words, with people's words put in through {@code theirs} (an escaper). */
+  static Wording of(ReportLanguage language, UnaryOperator<String> theirs) {
+    return new Wording(language, theirs);
+  }
+
+  /** People's words as this format puts them in. */
+  String theirs(String text) {
+    return theirs.apply(text);
   }
 
   ReportLanguage language() {
@@ -74,7 +92,7 @@ final class Wording {
       return LocalDate.parse(iso).format(
           DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     } catch (DateTimeParseException e) {
-      return iso;
+      return theirs(iso);
     }
   }
 
@@ -91,17 +109,17 @@ final class Wording {
   }
 
   String assemblyName(Report report) {
-    return report.assemblyName() != null ? report.assemblyName() : say("assembly.unnamed");
+    return report.assemblyName() != null ? theirs(report.assemblyName()) : say("assembly.unnamed");
   }
 
   /** "Dag 1 — 14. marts 2026". */
   String sessionTitle(SessionReport session) {
-    String name = session.name() != null ? session.name() : say("session.unnamed");
+    String name = session.name() != null ? theirs(session.name()) : say("session.unnamed");
     return session.date() == null ? name : say("session.title", name, date(session.date()));
   }
 
   String tableName(String tableName) {
-    return tableName != null ? tableName : say("table.unnamed");
+    return tableName != null ? theirs(tableName) : say("table.unnamed");
   }
 
   String outcome(FinalVoteResult vote) {
@@ -130,14 +148,14 @@ final class Wording {
   String source(Provenance source) {
     String table = tableName(source.tableName());
     return source.proposal() != null
-        ? say("source.proposal", table, number(source.proposal()), source.title())
-        : say("source.cluster", table, source.title());
+        ? say("source.proposal", table, number(source.proposal()), theirs(source.title()))
+        : say("source.cluster", table, theirs(source.title()));
   }
 
   /** "Forslag 3 «Grønne tage»", or "et skjult forslag". */
   String proposal(VoteItem proposal) {
     return proposal.title() == null ? capitalised(say("item.hidden"))
-        : say("proposal", number(proposal.item()), proposal.title());
+        : say("proposal", number(proposal.item()), theirs(proposal.title()));
   }
 
   /** "Afstemning 1 ved bordet (prikker, 5 stemmer): 10 prikker, nr. 1 af 3 (delt plads)". */
@@ -198,7 +216,7 @@ final class Wording {
   /** A vote item by its title, or what it is when it is not shown. */
   String itemName(VoteItem item) {
     if (item.title() != null) {
-      return item.title();
+      return theirs(item.title());
     }
     return isCluster(item.item()) ? say("item.gone") : say("item.hidden");
   }

@@ -48,8 +48,48 @@ public record Assembly(String id, String name, String question, List<Session> se
   Assembly seat(String member, String table) {
     Member m = members.get(member);
     var next = new LinkedHashMap<>(members);
-    next.put(member, new Member(m.id(), m.name(), m.role(), m.session(), table, m.facilitates()));
+    next.put(member, m.seatedAt(table));
     return new Assembly(id, name, question, sessions, next);
+  }
+
+  /** This assembly with {@code member}'s credentials of the next generation. */
+  Assembly reissue(String member) {
+    var next = new LinkedHashMap<>(members);
+    next.put(member, members.get(member).reissued());
+    return new Assembly(id, name, question, sessions, next);
+  }
+
+  /**
+   * This assembly with {@code member} under a pseudonym: the role's word and the count of the
+   * people pseudonymised so far ("Medlem 3"), which says nothing of who they were or when they
+   * were added. Someone pseudonymised already stays as they are.
+   */
+  Assembly pseudonymise(String member, long at) {
+    Member m = members.get(member);
+    if (m == null || m.wasPseudonymised()) {
+      return this;
+    }
+    long before = members.values().stream().filter(Member::wasPseudonymised).count();
+    var next = new LinkedHashMap<>(members);
+    next.put(member, m.pseudonymisedAs(pseudonym(m.role(), before + 1), at));
+    return new Assembly(id, name, question, sessions, next);
+  }
+
+  /** The name a pseudonymised person goes by, in the assembly's language (Danish). */
+  static String pseudonym(org.tingsted.server.deliberation.Role role, long number) {
+    String word = switch (role) {
+      case MEMBER -> "Medlem";
+      case FACILITATOR -> "Bordformand";
+      case LEAD_FACILITATOR -> "Mødeleder";
+      case OBSERVER -> "Observatør";
+      case ADMINISTRATOR, SERVER -> "Person";
+    };
+    return word + " " + number;
+  }
+
+  /** The last date of the assembly's session days (yyyy-mm-dd), or null when none has a date. */
+  public String lastSessionDate() {
+    return sessions.stream().map(Session::date).filter(d -> d != null && !d.isBlank()).max(String::compareTo).orElse(null);
   }
 
   /** This assembly with one more member. */

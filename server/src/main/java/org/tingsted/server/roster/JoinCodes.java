@@ -10,10 +10,12 @@ import java.util.Locale;
  * none that look alike (no 0, O, 1, I, L; no U, which reads as V), read case-insensitively with spaces and dashes
  * ignored.
  *
- * <p>A code is not stored: it is an HMAC-SHA256 of the assembly and member ids under the
- * server's secret, signed by {@link JoinTokens} with its key under a label of its own, so every node that
- * shares the secret and the roster finds the same person for it, and nobody can work out
- * another person's code from their own. It has 30^8 (about 2^39) values: with a few hundred
+ * <p>A code is not stored: it is an HMAC-SHA256 of the assembly and member ids and the member's
+ * credential generation, under a key of the {@link KeyRing} and a label of its own, so every
+ * node that shares the keys and the roster finds the same person for it, nobody can work out
+ * another person's code from their own, and revoking a member's link (a new generation) gives
+ * them a new code and ends the old one. Codes are printed with the signing key and found with
+ * any key of the ring, so they survive a rotation until the old key is removed. It has 30^8 (about 2^39) values: with a few hundred
  * people, one guess in about two thousand million hits someone, which the per-address limit on
  * wrong codes (see {@code http.JoinCodeRoutes}) keeps out of reach.
  */
@@ -25,23 +27,31 @@ public final class JoinCodes {
   public static final int LENGTH = 8;
 
   /**
-   * What a code's signature is labelled with. With {@link JoinTokens#mac}'s separator, the
-   * signed bytes are "tingsted join code", U+001F, the assembly id, U+001F, the member id:
-   * exactly as before codes were signed through JoinTokens, so printed cards keep working.
-   * Never change it.
+   * What a code's signature is labelled with. The signed bytes are "tingsted join code",
+   * U+001F, the assembly id, U+001F, the member id, and from the second generation on U+001F
+   * and the generation: for generation 1 exactly as before codes had generations, so printed
+   * cards keep working. Never change it.
    */
   private static final String LABEL = "tingsted join code";
 
-  private final JoinTokens tokens;
+  private final KeyRing ring;
 
-  /** Codes signed with the key of {@code tokens}. */
-  public JoinCodes(JoinTokens tokens) {
-    this.tokens = tokens;
+  /** Codes signed with the keys of {@code ring}. */
+  public JoinCodes(KeyRing ring) {
+    this.ring = ring;
   }
 
-  /** The code of {@code member} of {@code assembly}, as printed: "K7QM-3XWD". */
-  public String of(String assembly, String member) {
-    String bare = bare(assembly, member);
+  /** The code of {@code member} of {@code assembly} at their generation now, as printed: "K7QM-3XWD". */
+  public String of(String assembly, Member member) {
+    return dashed(bare(ring.signingKid(), assembly, member.id(), member.generation()));
+  }
+
+  /** The code of a member at generation 1 whose link was never revoked. */
+  String of(String assembly, String member) {
+    return dashed(bare(ring.signingKid(), assembly, member, 1));
+  }
+
+  private static String dashed(String bare) {
     return bare.substring(0, LENGTH / 2) + "-" + bare.substring(LENGTH / 2);
   }
 
@@ -68,7 +78,8 @@ public final class JoinCodes {
 
   /**
    * The person in {@code assemblies} whose code this is, or null. A code that is not well
-   * formed, made with another secret, or of someone no longer in the roster, finds nobody.
+   * formed, made with another secret, of an older generation of its member (revoked), or of
+   * someone no longer in the roster, finds nobody.
    */
   public JoinTokens.Claim resolve(Collection<Assembly> assemblies, String typed) {
     String code = normalize(typed);
@@ -79,19 +90,22 @@ public final class JoinCodes {
     JoinTokens.Claim found = null;
     for (Assembly assembly : assemblies) {
       for (Member member : assembly.members().values()) {
-        // Compared in constant time, and every candidate is computed, so the time taken says
-        // nothing of how near a guess came.
-        byte[] candidate = bare(assembly.id(), member.id()).getBytes(StandardCharsets.US_ASCII);
-        if (java.security.MessageDigest.isEqual(candidate, wanted) && found == null) {
-          found = new JoinTokens.Claim(assembly.id(), member.id());
+        for (String kid : ring.kids()) {
+          // Compared in constant time, and every candidate is computed, so the time taken says
+          // nothing of how near a guess came.
+          byte[] candidate = bare(kid, assembly.id(), member.id(), member.generation()).getBytes(StandardCharsets.US_ASCII);
+          if (java.security.MessageDigest.isEqual(candidate, wanted) && found == null) {
+            found = new JoinTokens.Claim(assembly.id(), member.id());
+          }
         }
       }
     }
     return found;
   }
 
-  private String bare(String assembly, String member) {
-    byte[] mac = tokens.mac(LABEL, assembly + "\u001f" + member);
+  private String bare(String kid, String assembly, String member, int generation) {
+    String message = LABEL + "\u001f" + assembly + "\u001f" + member + (generation == 1 ? "" : "\u001f" + generation);
+    byte[] mac = ring.mac(kid, message.getBytes(StandardCharsets.UTF_8));
     long value = 0;
     for (int i = 0; i < 8; i++) {
       value = (value << 8) | (mac[i] & 0xff);

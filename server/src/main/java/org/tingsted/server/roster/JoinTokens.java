@@ -8,8 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Join tokens: what a join link carries. A token names an assembly and a member and is signed
- * with the server's secret (HMAC-SHA256), so nobody can forge one for another member.
+ * Join tokens as links carried them before {@link Credentials}: a token names an assembly and a
+ * member and is signed with the server's secret (HMAC-SHA256), so nobody can forge one for
+ * another member. Only read now, as a link credential of generation 1 under the key
+ * {@link KeyRing#DEFAULT_KID}, so that cards printed before keep working until revoked.
  *
  * <p>Format: {@code base64url(assembly "." member) "." base64url(hmac)}. Ids contain no dot.
  */
@@ -68,16 +70,6 @@ public final class JoinTokens {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  /**
-   * The HMAC-SHA256, under the same key, of {@code label}, a unit separator (U+001F) and
-   * {@code message}, in UTF-8: for what else the secret signs (join codes), each under a label
-   * of its own. A token's payload is two server-made ids (letters and digits) and a dot, never
-   * a label with a unit separator, so such a signature never stands for a token's.
-   */
-  byte[] mac(String label, String message) {
-    return sign((label + "\u001f" + message).getBytes(StandardCharsets.UTF_8));
   }
 
   private byte[] sign(byte[] payload) {

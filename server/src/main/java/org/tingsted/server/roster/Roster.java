@@ -57,6 +57,7 @@ public final class Roster {
   /** Keeps the assemblies in the journal: written through, all loaded when the cluster starts. */
   public static void configure(Config config, Journal journal) {
     config.addMapConfig(HazelcastSetup.storedMap(config, MAP, new RosterStore(journal), true));
+    config.addMapConfig(HazelcastSetup.storedMap(config, PersonalRecords.MAP, new PersonalStore(journal), false));
   }
 
   /** The Hazelcast serializers of what this package keeps in Hazelcast. */
@@ -65,7 +66,10 @@ public final class Roster {
     return List.of(
         JsonSerializer.of(mapper, Assembly.class, 1101),
         JsonSerializer.of(mapper, AddMember.class, 1102),
-        JsonSerializer.of(mapper, MoveMember.class, 1103));
+        JsonSerializer.of(mapper, MoveMember.class, 1103),
+        JsonSerializer.of(mapper, PersonalData.class, 1104),
+        JsonSerializer.of(mapper, PseudonymiseMember.class, 1105),
+        JsonSerializer.of(mapper, ReissueMember.class, 1106));
   }
 
   /** A session day to create, with the names of its tables. */
@@ -188,8 +192,40 @@ public final class Roster {
           .compose(from -> from != null
               ? Future.succeededFuture(from)
               : Future.failedFuture(new RosterException.Invalid(
-                  m.name() + " cannot be moved to table " + toTable + " (same table, another session, or no table)")));
+                  "person " + memberId + " cannot be moved to table " + toTable + " (same table, another session, or no table)")));
     });
+  }
+
+  /**
+   * Puts a person under a pseudonym ({@link Assembly#pseudonymise}): the roster, and with it
+   * every view of the assembly, shows the pseudonym from now on. The future holds the person as
+   * they are now; someone pseudonymised already stays as they are. Their personal data is
+   * {@link PersonalRecords#delete}d apart.
+   */
+  public Future<Member> pseudonymise(String assemblyId, String memberId) {
+    return require(assemblyId).compose(assembly -> {
+      if (!assembly.members().containsKey(memberId)) {
+        return Future.failedFuture(new RosterException.NotFound("no person " + memberId + " in assembly " + assemblyId));
+      }
+      return Future.fromCompletionStage(change(() -> assemblies.submitToKey(assemblyId,
+              new PseudonymiseMember(memberId, System.currentTimeMillis()))), vertx.getOrCreateContext())
+          .compose(m -> m != null
+              ? Future.succeededFuture(m)
+              : Future.failedFuture(new RosterException.NotFound("no person " + memberId + " in assembly " + assemblyId)));
+    });
+  }
+
+  /**
+   * Revokes a member's join credentials and makes the next generation: their link, its QR code,
+   * its short code and every session credential made from them stop working. The future holds
+   * the member as they are now; {@code not_found} for an unknown assembly or member.
+   */
+  public Future<Member> reissue(String assemblyId, String memberId) {
+    return Future.fromCompletionStage(change(() -> assemblies.submitToKey(assemblyId, new ReissueMember(memberId))),
+            vertx.getOrCreateContext())
+        .compose(m -> m != null
+            ? Future.succeededFuture(m)
+            : Future.failedFuture(new RosterException.NotFound("no member " + memberId + " in assembly " + assemblyId)));
   }
 
   private static Session resolveSession(Assembly assembly, String sessionId, String tableId) {

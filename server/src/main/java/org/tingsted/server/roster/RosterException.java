@@ -12,7 +12,7 @@ public sealed class RosterException extends RuntimeException {
     this.code = code;
   }
 
-  /** {@code invalid} or {@code not_found}. */
+  /** {@code invalid}, {@code not_found} or {@code conflict}. */
   public ErrorCode code() {
     return code;
   }
@@ -28,6 +28,13 @@ public sealed class RosterException extends RuntimeException {
   public static final class Invalid extends RosterException {
     public Invalid(String message) {
       super(ErrorCode.INVALID, message);
+    }
+  }
+
+  /** The request no longer fits what is there, e.g. personal data for someone pseudonymised. */
+  public static final class Conflict extends RosterException {
+    public Conflict(String message) {
+      super(ErrorCode.CONFLICT, message);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.tingsted.server.browser;
 
+import org.tingsted.server.AdminLogin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tingsted.server.browser.Browser.hook;
 
@@ -60,9 +62,13 @@ class CardsBrowserTest extends BrowserFixture {
     assertThat(links).hasSize(10);
 
     Browser b = browser(A4_WIDTH, A4_HEIGHT);
+    AdminLogin.token(live.node);
+    // Not logged in yet: the cards page sends the administrator to the staff login, which brings them back.
     b.go(Links.base(live) + "/cards.html");
+    b.until(d -> d.getCurrentUrl().contains("/staff.html?next=") ? Boolean.TRUE : null);
+    logIn(b);
+    b.until(d -> d.getCurrentUrl().endsWith("/cards.html") ? Boolean.TRUE : null);
     assertThat(b.visible(hook("assembly")).getDomProperty("value")).isEmpty();
-    b.visible(hook("admin-token")).sendKeys(live.node.adminToken());
     b.clickable(hook("cards-fetch")).click();
     b.until(d -> d.findElements(hook("card")).size() == links.size() ? Boolean.TRUE : null);
     assertThat(b.driver.findElement(hook("assembly")).getDomProperty("value")).isEqualTo(live.assembly.id());
@@ -94,7 +100,7 @@ class CardsBrowserTest extends BrowserFixture {
     List<String> ids = new ArrayList<>(List.of(live.assembly.id(), live.session.id(), live.table(0)));
     live.assembly.members().values().forEach(m -> {
       ids.add(m.id());
-      ids.add(live.token(m));
+      ids.add(live.link(m));
     });
     for (String id : ids) {
       assertThat(text).doesNotContain(id);
@@ -126,21 +132,21 @@ class CardsBrowserTest extends BrowserFixture {
     try (Browser f = Browser.open(Console.WIDTH, Console.HEIGHT)) {
       f.go(facilitatorLink);
       f.awaitStatus("online");
-      assertThat(f.driver.getCurrentUrl()).startsWith(Links.base(live) + "/console.html#");
+      assertThat(f.driver.getCurrentUrl()).isEqualTo(Links.base(live) + "/console.html");
       f.visible(hook("console-table"));
     }
     String leadLink = cards.get(live.lead.name()).findElement(hook("card-link")).getDomAttribute("href");
     try (Browser l = Browser.open(Console.WIDTH, Console.HEIGHT)) {
       l.go(leadLink);
       l.awaitStatus("online");
-      assertThat(l.driver.getCurrentUrl()).startsWith(Links.base(live) + "/console.html#");
+      assertThat(l.driver.getCurrentUrl()).isEqualTo(Links.base(live) + "/console.html");
       l.visible(hook("session-phase"));
     }
     String memberLink = cards.get(sofie.name()).findElement(hook("card-link")).getDomAttribute("href");
     try (Browser m = Browser.tablet()) {
       m.go(memberLink);
       m.awaitStatus("online");
-      assertThat(m.driver.getCurrentUrl()).startsWith(Links.base(live) + "/join#");
+      assertThat(m.driver.getCurrentUrl()).isEqualTo(Links.base(live) + "/join");
       new MemberApp(m).view("table");
       m.withText(hook("presence"), sofie.name() + " (dig)");
     }
@@ -155,8 +161,10 @@ class CardsBrowserTest extends BrowserFixture {
     LiveAssembly.await(roster.addMember(other.id(), "Ida", Role.MEMBER, null, other.sessions().get(0).tables().get(0).id()));
 
     Browser b = browser(Browser.TABLET_WIDTH, Browser.TABLET_HEIGHT);
-    b.go(Links.base(live) + "/cards.html");
-    b.visible(hook("admin-token")).sendKeys(live.node.adminToken());
+    AdminLogin.token(live.node);
+    b.go(Links.base(live) + "/staff.html?next=%2Fcards.html");
+    logIn(b);
+    b.until(d -> d.getCurrentUrl().endsWith("/cards.html") ? Boolean.TRUE : null);
     b.clickable(hook("cards-fetch")).click();
     Select choice = new Select(b.visible(hook("assembly-choice")));
     assertThat(choice.getOptions().stream().map(WebElement::getText))
@@ -176,9 +184,16 @@ class CardsBrowserTest extends BrowserFixture {
   private JsonArray joinLinks() throws IOException, InterruptedException {
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(Links.base(live) + "/api/assemblies/" + live.assembly.id() + "/join-links"))
-        .header("Authorization", "Bearer " + live.node.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", AdminLogin.bearer(live.node)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).isEqualTo(200);
     return new JsonArray(answer.body());
+  }
+
+  /** Logs in at the staff page as the test administrator. */
+  private static void logIn(Browser b) {
+    b.visible(hook("staff-username")).sendKeys(AdminLogin.USERNAME);
+    b.visible(hook("staff-password")).sendKeys(AdminLogin.PASSWORD);
+    b.clickable(hook("staff-submit")).click();
   }
 
   /** The pages of a PDF as Chromium writes it: one page object each. */

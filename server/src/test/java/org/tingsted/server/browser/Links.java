@@ -15,16 +15,16 @@ final class Links {
 
   /** A member's join link (where the short link on their card sends them). */
   static String join(LiveAssembly live, Member m) {
-    return base(live) + "/join#" + live.token(m);
+    return base(live) + "/join#" + live.link(m);
   }
 
   /** A member's join link through a cable (a relay to the node's port). */
   static String join(LiveAssembly live, Member m, Cable cable) {
-    return "http://127.0.0.1:" + cable.port() + "/join#" + live.token(m);
+    return "http://127.0.0.1:" + cable.port() + "/join#" + live.link(m);
   }
 
   /** The facilitators' console, opened with the facilitator's own token. */
   static String console(LiveAssembly live, Member m) {
-    return base(live) + "/console.html#" + live.token(m);
+    return base(live) + "/console.html#" + live.link(m);
   }
 }

@@ -44,7 +44,7 @@ class PlenaryBrowserTest extends BrowserFixture {
 
     WebClient web = WebClient.create(live.clients);
     String answers = "/api/assemblies/" + live.assembly.id() + "/sessions/" + live.session.id() + "/answers";
-    var answered = web.post(live.node.port(), "127.0.0.1", answers).bearerTokenAuthentication(live.node.adminToken())
+    var answered = web.post(live.node.port(), "127.0.0.1", answers).bearerTokenAuthentication(org.tingsted.server.AdminLogin.token(live.node))
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer("{\"draft\":\"d1\",\"status\":\"partly_adopted\",\"text\":\"Vi planter i 20 gårde.\",\"date\":\"2027-03-14\"}"))
         .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
@@ -54,7 +54,7 @@ class PlenaryBrowserTest extends BrowserFixture {
 
     var published = web.post(live.node.port(), "127.0.0.1",
             "/api/assemblies/" + live.assembly.id() + "/sessions/" + live.session.id() + "/report/publish")
-        .bearerTokenAuthentication(live.node.adminToken()).send()
+        .bearerTokenAuthentication(org.tingsted.server.AdminLogin.token(live.node)).send()
         .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     assertThat(published.statusCode()).isEqualTo(200);
     String href = b.visible(hook("report-link")).getDomAttribute("href");

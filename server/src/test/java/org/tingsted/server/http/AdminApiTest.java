@@ -1,5 +1,7 @@
 package org.tingsted.server.http;
 
+import org.tingsted.server.AdminLogin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -227,18 +229,20 @@ class AdminApiTest {
   }
 
   @Nested
-  @DisplayName("Without the admin token")
+  @DisplayName("Without an administrator's session")
   class WithoutTheAdminToken {
 
     static Stream<String> wrongAuthorizations() {
-      return Stream.of(null, "", "Bearer", "Bearer ", "Bearer wrong", "Bearer " + node.adminToken() + "x",
-          "Bearer " + node.adminToken().substring(1), node.adminToken(), "Basic " + node.adminToken(),
-          "Bearer  " + node.adminToken());
+      String session = AdminLogin.token(node);
+      // The admin token itself is among them: once the first administrator exists, it is retired.
+      return Stream.of(null, "", "Bearer", "Bearer ", "Bearer wrong", "Bearer " + session + "x",
+          "Bearer " + session.substring(1), session, "Basic " + session, "Bearer  " + session,
+          "Bearer " + node.adminToken());
     }
 
     @ParameterizedTest(name = "Authorization: {0}")
     @MethodSource("wrongAuthorizations")
-    @DisplayName("A call without the right bearer token is refused with 401 unauthorized, and nothing is created")
+    @DisplayName("A call without an administrator's session token (or with the retired admin token) is refused with 401 unauthorized, and nothing is created")
     void refused(String authorization) {
       JsonObject assembly = createAssembly(unique("Guarded"));
       String id = assembly.getString("id");
@@ -588,7 +592,7 @@ class AdminApiTest {
   }
 
   private static String bearer() {
-    return "Bearer " + node.adminToken();
+    return AdminLogin.bearer(node);
   }
 
   private static HttpResponse<Buffer> get(String path) {
@@ -633,7 +637,10 @@ class AdminApiTest {
   }
 
   /** Opens the WebSocket endpoint, says hello with {@code token} and returns the server's reply to it. */
-  private static JsonObject hello(String token) {
+  /** Says hello as the app does with a join link's credential: exchanged for a session's first. */
+  private static JsonObject hello(String link) {
+    HttpResponse<Buffer> exchanged = ok(call(HttpMethod.POST, "/session", null, new JsonObject().put("link", link).encode()));
+    String token = exchanged.bodyAsJsonObject().getString("session");
     // Vert.x 5 closes a client that nobody references any more, sockets and all: keep it.
     WebSocketClient client = clients.createWebSocketClient();
     try {

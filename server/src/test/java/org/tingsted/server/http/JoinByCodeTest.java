@@ -39,7 +39,7 @@ class JoinByCodeTest {
   }
 
   private static String code(Member m) {
-    return live.node.links().codes().of(live.assembly.id(), m.id());
+    return live.node.links().codes().of(live.assembly.id(), m);
   }
 
   @Test
@@ -48,11 +48,11 @@ class JoinByCodeTest {
     Member member = live.members.get(0).get(1);
     var r = get("/j/" + code(member));
     assertThat(r.statusCode()).isEqualTo(303);
-    assertThat(r.getHeader("Location")).isEqualTo("/join#" + live.token(member));
+    assertThat(r.getHeader("Location")).isEqualTo("/join#" + live.link(member));
     assertThat(get("/j/" + code(live.facilitators.get(0)).toLowerCase().replace("-", "")).getHeader("Location"))
-        .isEqualTo("/console.html#" + live.token(live.facilitators.get(0)));
-    assertThat(get("/j/" + code(live.lead)).getHeader("Location")).isEqualTo("/console.html#" + live.token(live.lead));
-    assertThat(get("/j/" + code(live.observer)).getHeader("Location")).isEqualTo("/join#" + live.token(live.observer));
+        .isEqualTo("/console.html#" + live.link(live.facilitators.get(0)));
+    assertThat(get("/j/" + code(live.lead)).getHeader("Location")).isEqualTo("/console.html#" + live.link(live.lead));
+    assertThat(get("/j/" + code(live.observer)).getHeader("Location")).isEqualTo("/join#" + live.link(live.observer));
   }
 
   @Test
@@ -61,11 +61,11 @@ class JoinByCodeTest {
     Member member = live.members.get(0).get(0);
     var redirect = LiveAssembly.await(http.post("/j").sendForm(MultiMap.caseInsensitiveMultiMap().add("code", code(member).toLowerCase())));
     assertThat(redirect.statusCode()).isEqualTo(303);
-    assertThat(redirect.getHeader("Location")).isEqualTo("/join#" + live.token(member));
+    assertThat(redirect.getHeader("Location")).isEqualTo("/join#" + live.link(member));
     var json = LiveAssembly.await(http.post("/j").putHeader("Accept", "application/json")
         .sendJsonObject(new JsonObject().put("code", " " + code(member) + " ")));
     assertThat(json.statusCode()).isEqualTo(200);
-    assertThat(json.bodyAsJsonObject().getString("url")).isEqualTo("/join#" + live.token(member));
+    assertThat(json.bodyAsJsonObject().getString("url")).isEqualTo("/join#" + live.link(member));
     var unknown = LiveAssembly.await(http.post("/j").putHeader("Accept", "application/json")
         .sendJsonObject(new JsonObject().put("code", "ZZZZ-ZZZZ")));
     assertThat(unknown.statusCode()).isEqualTo(404);
@@ -88,7 +88,7 @@ class JoinByCodeTest {
   @DisplayName("the links of the admin API carry each person's code and short link")
   void adminLinks() throws Exception {
     var r = LiveAssembly.await(http.get("/api/assemblies/" + live.assembly.id() + "/join-links")
-        .putHeader("Authorization", "Bearer " + live.node.adminToken()).send());
+        .putHeader("Authorization", org.tingsted.server.AdminLogin.bearer(live.node)).send());
     var first = r.bodyAsJsonArray().getJsonObject(0);
     Member m = live.assembly.members().get(first.getString("member"));
     assertThat(first.getString("code")).isEqualTo(code(m));

@@ -134,7 +134,7 @@ class TlsTest {
         List.of("Table 1")))));
     String table = assembly.sessions().get(0).tables().get(0).id();
     Member sofie = await(roster.addMember(assembly.id(), "Sofie", Role.MEMBER, null, table));
-    String token = secure.links().tokens().issue(assembly.id(), sofie.id());
+    String token = org.tingsted.server.LiveAssembly.sessionOf(secure, assembly.id(), sofie.id());
 
     var client = clients.createWebSocketClient(new WebSocketClientOptions().setSsl(true).setVerifyHost(true)
         .setTrustOptions(new PemTrustOptions().addCertPath(cert.toString())));

@@ -144,4 +144,22 @@ abstract class JournalContract {
     journal = Journal.open(settings);
     assertThat(journal.read("table:t1", 0, 10)).containsExactly(row("table:t1", 1), row("table:t1", 2));
   }
+
+  private static AuditRow audit(String id, String assembly, long at, int times) {
+    return new AuditRow(id, "refusal", assembly, at, at + times, times, "m1", "member", "table:t1", "propose", "c1", null,
+        "forbidden", "members may not do this ✓");
+  }
+
+  @Test
+  @DisplayName("Audit rows are added, counted again under the same id, and read in time order, by assembly or all, page by page")
+  void auditLog() {
+    journal.putAudit(List.of(audit("0003-x-1", "a1", 3, 1), audit("0001-x-2", "a2", 1, 1), audit("0002-x-3", "a1", 2, 1)));
+    journal.putAudit(List.of(audit("0003-x-1", "a1", 3, 7)));
+    assertThat(journal.readAudit(null, Long.MIN_VALUE, "", 10)).extracting(AuditRow::id)
+        .containsExactly("0001-x-2", "0002-x-3", "0003-x-1");
+    assertThat(journal.readAudit("a1", Long.MIN_VALUE, "", 10))
+        .containsExactly(audit("0002-x-3", "a1", 2, 1), audit("0003-x-1", "a1", 3, 7));
+    assertThat(journal.readAudit(null, 1, "0001-x-2", 1)).extracting(AuditRow::id).containsExactly("0002-x-3");
+    assertThat(journal.readAudit("a3", Long.MIN_VALUE, "", 10)).isEmpty();
+  }
 }

@@ -16,7 +16,6 @@ import static org.tingsted.server.report.ReportScenario.SCRIPT_TITLE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,6 +122,11 @@ class ReportFormatsTest {
   @DisplayName("As Markdown, in Danish")
   class Markdown {
     private final String md = Reports.markdown(REPORT, ReportLanguage.DANISH);
+    /** The members' hostile words as the Markdown writes them: as text, no markup. */
+    private static final String MD_SCRIPT_TITLE =
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quotes\"";
+    private static final String MD_SCRIPT_TEXT = "Tekst med &lt;b&gt;fed&lt;/b&gt; &amp; 'citat'";
+    private static final String MD_IMG_COMMENT = "Pas på &lt;img src=x onerror=alert(2)&gt;";
 
     @Test
     @DisplayName("Each session has a heading with its date and each recommendation a section, "
@@ -134,11 +138,11 @@ class ReportFormatsTest {
           "\n## Dag 1 — 14. marts 2026\n", "\n## Dag 2 — 11. april 2026\n",
           "*Rapporten for denne mødedag er ikke offentliggjort endnu.*");
       assertThat(md).containsSubsequence("### 1. " + D1_TITLE + "\n", "### 2. " + D3_TITLE
-          + "\n", "### 3. " + SCRIPT_TITLE + "\n", "### 4. " + D6_TITLE + "\n",
+          + "\n", "### 3. " + MD_SCRIPT_TITLE + "\n", "### 4. " + D6_TITLE + "\n",
           "## Dag 2");
       assertThat(md).contains("| 1 | Grønne tage og gårdhaver | 66,7\u00a0% | vedtaget |",
           "| 2 | Tryg trafik for børn og unge | 63,9\u00a0% | ikke vedtaget |",
-          "| 3 | " + SCRIPT_TITLE + " | 33,3\u00a0% | ikke vedtaget |",
+          "| 3 | " + MD_SCRIPT_TITLE + " | 33,3\u00a0% | ikke vedtaget |",
           "| 4 | Billigere buskort |  | ikke til endelig afstemning |");
     }
 
@@ -174,12 +178,12 @@ class ReportFormatsTest {
           + "  - Afstemning 1 ved bordet (rangordning, 5 stemmer): nr. 1 efter Schulze-metoden, "
           + "nr. 1 (delt plads) efter Borda (6 point)\n"
           + "    - Rækkefølge efter Schulze-metoden: 1. Grønne tage og gårdhaver; 2. "
-          + SCRIPT_TITLE + "; 3. Flere træer i gaderne\n"
-          + "    - Rækkefølge efter Borda: 1. Grønne tage og gårdhaver = " + SCRIPT_TITLE
+          + MD_SCRIPT_TITLE + "; 3. Flere træer i gaderne\n"
+          + "    - Rækkefølge efter Borda: 1. Grønne tage og gårdhaver = " + MD_SCRIPT_TITLE
           + "; 2. Flere træer i gaderne\n"
           + "  - Kommentarer for:\n"
           + "    - Gårdhaver giver liv.\n");
-      assertThat(md).contains("- " + IMG_COMMENT + "\n");
+      assertThat(md).contains("- " + MD_IMG_COMMENT + "\n");
       assertThat(md).contains("Vedtaget (12. juni 2026).\n\n> " + D1_ANSWER + "\n");
       assertThat(md).contains("Under overvejelse (12. juni 2026).");
     }
@@ -204,10 +208,11 @@ class ReportFormatsTest {
     }
 
     @Test
-    @DisplayName("Members' words are kept intact, and nothing hidden, withdrawn or personal "
-        + "appears")
+    @DisplayName("Members' words are kept whole, their markup escaped as text, and nothing "
+        + "hidden, withdrawn or personal appears")
     void intact() {
-      assertThat(md).contains(SCRIPT_TITLE, "> " + SCRIPT_TEXT, IMG_COMMENT);
+      assertThat(md).contains(MD_SCRIPT_TITLE, "> " + MD_SCRIPT_TEXT, MD_IMG_COMMENT);
+      assertThat(md).doesNotContain(SCRIPT_TITLE, SCRIPT_TEXT, IMG_COMMENT, "<b>", "<img");
       for (String never : NEVER_SHOWN) {
         assertThat(md).doesNotContain(never);
       }
@@ -383,39 +388,7 @@ class ReportFormatsTest {
 
   /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
   static List<List<String>> parse(String csv) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        i++;
-      } else {
-        field.append(c);
-      }
-    }
-    assertThat(quoted).as("a quoted field is left open").isFalse();
-    assertThat(field.length() == 0 && row.isEmpty()).as("the last row ends with CRLF").isTrue();
-    return rows;
+    return CsvRows.parse(csv);
   }
 
   private static int count(String text, String part) {

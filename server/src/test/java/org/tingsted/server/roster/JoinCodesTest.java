@@ -15,7 +15,7 @@ import org.tingsted.server.deliberation.Role;
 class JoinCodesTest {
 
   private static final byte[] SECRET = "a secret of the server, long enough".getBytes(StandardCharsets.UTF_8);
-  private final JoinCodes codes = new JoinCodes(new JoinTokens(SECRET));
+  private final JoinCodes codes = new JoinCodes(KeyRing.single(SECRET));
 
   private static Assembly assembly(String id, int people) {
     Map<String, Member> members = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ class JoinCodesTest {
   @Test
   @DisplayName("is the same every time for the same person and secret")
   void stable() {
-    assertThat(new JoinCodes(new JoinTokens(SECRET)).of("a1", "m1")).isEqualTo(codes.of("a1", "m1"));
+    assertThat(new JoinCodes(KeyRing.single(SECRET)).of("a1", "m1")).isEqualTo(codes.of("a1", "m1"));
   }
 
   /**
@@ -53,8 +53,8 @@ class JoinCodesTest {
     for (int i = 0; i < second.length; i++) {
       second[i] = (byte) (i * 17);
     }
-    var first = new JoinCodes(new JoinTokens(SECRET));
-    var other = new JoinCodes(new JoinTokens(second));
+    var first = new JoinCodes(KeyRing.single(SECRET));
+    var other = new JoinCodes(KeyRing.single(second));
     assertThat(first.of("a1", "m1")).isEqualTo("8ESW-JD7A");
     assertThat(first.of("a1", "m2")).isEqualTo("ERQV-TQ7Z");
     assertThat(first.of("a2", "m1")).isEqualTo("S3JX-YXEC");
@@ -112,7 +112,7 @@ class JoinCodesTest {
   @DisplayName("made with another secret, of another assembly, or of someone not in the roster finds nobody")
   void foreign() {
     var all = List.of(assembly("a1", 50));
-    var other = new JoinCodes(new JoinTokens("another server's secret, also long".getBytes(StandardCharsets.UTF_8)));
+    var other = new JoinCodes(KeyRing.single("another server's secret, also long".getBytes(StandardCharsets.UTF_8)));
     assertThat(other.of("a1", "m1")).isNotEqualTo(codes.of("a1", "m1"));
     assertThat(codes.resolve(all, other.of("a1", "m1"))).isNull();
     assertThat(codes.resolve(all, codes.of("a9", "m1"))).isNull();
