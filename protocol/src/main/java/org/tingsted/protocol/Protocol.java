@@ -7,8 +7,22 @@ public final class Protocol {
     public static final String SUBPROTOCOL = "tingsted.v1";
     /** The protocol version reported in {@code welcome}. */
     public static final int VERSION = 1;
-    /** The largest text frame, in bytes of UTF-8, that the server reads. */
+    /**
+     * The largest message, in bytes of UTF-8 and counted whole across its fragments, that the
+     * server reads as a command; a larger one, up to {@link #MAX_MESSAGE_BYTES}, is answered
+     * with {@code error} {@code too_large}.
+     */
     public static final int MAX_FRAME_BYTES = 65536;
+    /**
+     * The largest message, counted whole across its fragments, that the server takes off the
+     * wire at all (1 MiB); at the first byte beyond it the connection is closed with
+     * {@link #CLOSE_TOO_BIG}.
+     */
+    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    /** The deepest nesting of arrays and objects a message may have; deeper is {@code invalid}. */
+    public static final int MAX_JSON_DEPTH = 1000;
+    /** The most digits one JSON number in a message may have; more is {@code invalid}. */
+    public static final int MAX_JSON_NUMBER_DIGITS = 1000;
     /** Seconds a new connection has to send {@code hello} before it is closed with {@link #CLOSE_HELLO_TIMEOUT}. */
     public static final int HELLO_TIMEOUT_SECONDS = 10;
 
@@ -38,7 +52,11 @@ public final class Protocol {
 
     /** Close code: the server is going away (shutdown, node drain); reconnect, to another node if known. */
     public static final int CLOSE_GOING_AWAY = 1001;
-    /** Close code: a frame was larger than {@link #MAX_FRAME_BYTES}. */
+    /** Close code: a frame that breaks RFC 6455 (unmasked, reserved bits set, a stray continuation). */
+    public static final int CLOSE_WEBSOCKET_ERROR = 1002;
+    /** Close code: a text message that is not valid UTF-8. */
+    public static final int CLOSE_INVALID_TEXT = 1007;
+    /** Close code: a message larger than {@link #MAX_MESSAGE_BYTES}, counted whole across its fragments. */
     public static final int CLOSE_TOO_BIG = 1009;
     /** Close code: protocol violation (bad handshake, binary frame, {@code hello} not first). */
     public static final int CLOSE_PROTOCOL_VIOLATION = 4400;

@@ -2,7 +2,11 @@ package org.tingsted.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,7 +37,14 @@ import java.util.stream.Collectors;
  */
 public final class ProtocolCodec {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Bounds on what the parser reads, whatever Jackson's defaults become: see the limits in docs/protocol.md. */
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(Protocol.MAX_JSON_DEPTH)
+            .maxNumberLength(Protocol.MAX_JSON_NUMBER_DIGITS)
+            .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(CONSTRAINTS).build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -109,8 +120,7 @@ public final class ProtocolCodec {
         }
         // The limit is on what the server reads; what it sends (a snapshot of a full board) may be larger.
         if (root == ClientMessage.class && tooLarge(json)) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE, null,
-                    "the frame is larger than " + Protocol.MAX_FRAME_BYTES + " bytes");
+            throw refuseTooLarge(json);
         }
         JsonNode tree;
         try {
@@ -138,6 +148,46 @@ public final class ProtocolCodec {
             return MAPPER.treeToValue(tree, root);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw translate(e, tree, id);
+        }
+    }
+
+    /**
+     * The refusal of a client message larger than {@link Protocol#MAX_FRAME_BYTES}, of which the
+     * server kept only {@code start}: {@code too_large}, with the message's id when it is a
+     * top-level field within the first {@link Protocol#MAX_FRAME_BYTES} characters. The id is found
+     * by reading tokens up to it, never the whole message.
+     */
+    public static ProtocolException refuseTooLarge(String start) {
+        String kept = start != null && start.length() > Protocol.MAX_FRAME_BYTES
+                ? start.substring(0, Protocol.MAX_FRAME_BYTES) : start;
+        return new ProtocolException(ErrorCode.TOO_LARGE, leadingId(kept),
+                "the message is larger than " + Protocol.MAX_FRAME_BYTES + " bytes");
+    }
+
+    /** The {@code id} among the top-level fields at the start of a message, or null; the rest may be cut off. */
+    private static String leadingId(String start) {
+        if (start == null) {
+            return null;
+        }
+        try (JsonParser parser = MAPPER.createParser(start)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("id".equals(name)) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    String id = parser.getText();
+                    return id.isBlank() || id.length() > Protocol.MAX_ID_LENGTH ? null : id;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (java.io.IOException | RuntimeException cutOrMalformed) {
+            return null;
         }
     }
 

@@ -175,13 +175,18 @@ class ProtocolCodecTest {
     }
 
     @Test
-    @DisplayName("A frame over 64 KiB is refused as too_large without being parsed")
+    @DisplayName("A message over 64 KiB is refused as too_large without being parsed, with its id when the id comes before the bulk")
     void oversizedFrame() {
-        String frame = "{\"type\":\"propose\",\"id\":\"a\",\"title\":\"t\",\"text\":\"" + "ø".repeat(33_000) + "\"}";
+        String early = "{\"type\":\"propose\",\"id\":\"a\",\"title\":\"t\",\"text\":\"" + "ø".repeat(33_000) + "\"}";
+        String late = "{\"type\":\"propose\",\"title\":\"t\",\"text\":\"" + "x".repeat(70_000) + "\",\"id\":\"a\"}";
+        String nested = "{\"type\":\"propose\",\"x\":{\"id\":\"inner\"},\"text\":\"" + "ø".repeat(33_000) + "\"}";
 
-        ProtocolException e = refused(frame);
+        ProtocolException e = refused(early);
         assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
-        assertThat(e.id()).isNull();
+        assertThat(e.id()).isEqualTo("a");
+        assertThat(refused(late).id()).isNull();
+        assertThat(refused(nested).id()).isNull();
+        assertThat(ProtocolCodec.refuseTooLarge(early.substring(0, 1000)).id()).as("only the start kept").isEqualTo("a");
     }
 
     @Test

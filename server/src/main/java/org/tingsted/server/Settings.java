@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.tingsted.server.cluster.ClusterSettings;
+import org.tingsted.server.http.TlsSettings;
 import org.tingsted.server.journal.JournalSettings;
 import org.tingsted.server.roster.KeyRing;
 import org.tingsted.server.staff.Staff;
@@ -34,10 +35,12 @@ import org.tingsted.server.staff.StaffSettings;
  *                    only {@code secret} (or the journal's key) signs, as key id "0"
  * @param signingKey  the key id that signs new credentials; null for the first of {@code keys}
  * @param staff       staff sessions and the OpenID Connect provider
+ * @param tls         whether the HTTP server speaks TLS itself, with which certificate
  */
 public record Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
                        Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
-                       int personalDataDays, Map<String, byte[]> keys, String signingKey, StaffSettings staff) {
+                       int personalDataDays, Map<String, byte[]> keys, String signingKey, StaffSettings staff,
+                       TlsSettings tls) {
 
   /** The default of {@link #personalDataDays}. */
   public static final int PERSONAL_DATA_DAYS = 90;
@@ -45,6 +48,15 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   public Settings {
     keys = keys == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
     staff = staff == null ? StaffSettings.defaults() : staff;
+    tls = tls == null ? TlsSettings.OFF : tls;
+  }
+
+  /** Settings without TLS. */
+  public Settings(String host, int port, String publicUrl, String adminToken, byte[] secret,
+                  Path dataDir, JournalSettings journal, ClusterSettings cluster, boolean demo,
+                  int personalDataDays, Map<String, byte[]> keys, String signingKey, StaffSettings staff) {
+    this(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays, keys, signingKey,
+        staff, TlsSettings.OFF);
   }
 
   /** Settings with one key ({@code secret}, or the journal's when null) and the default staff logins. */
@@ -63,7 +75,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings with other staff logins. */
   public Settings withStaff(StaffSettings other) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
-        keys, signingKey, other);
+        keys, signingKey, other, tls);
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,28 +94,28 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings with another journal. */
   public Settings withJournal(JournalSettings other) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, other, cluster, demo, personalDataDays,
-        keys, signingKey, staff);
+        keys, signingKey, staff, tls);
   }
 
   /** These settings on another port. */
   public Settings withPort(int other) {
     return new Settings(host, other, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
-        keys, signingKey, staff);
+        keys, signingKey, staff, tls);
   }
 
   /** These settings with the key ring {@code ring} (kid to secret), signing with {@code signing}. */
   public Settings withKeys(Map<String, byte[]> ring, String signing) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
-        ring, signing, staff);
+        ring, signing, staff, tls);
   }
 
-  /** The public URL, defaulting to the local address when none was configured. */
+  /** The public URL, defaulting to the local address (https when TLS is on) when none was configured. */
   public String publicUrlOr(int actualPort) {
     if (publicUrl != null) {
       return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
     String shown = "0.0.0.0".equals(host) ? "localhost" : host;
-    return "http://" + shown + ":" + actualPort;
+    return (tls.enabled() ? "https://" : "http://") + shown + ":" + actualPort;
   }
 
   /**
@@ -125,7 +137,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
    * --oidc-client-id ID --oidc-client-secret S --oidc-redirect-url URL --oidc-username-claim C --oidc-roles-claim C
    * --oidc-roles role=value,...} over {@code TINGSTED_STAFF_SESSION_HOURS}, {@code TINGSTED_OIDC_ISSUER},
    * {@code TINGSTED_OIDC_CLIENT_ID}, {@code TINGSTED_OIDC_CLIENT_SECRET}, {@code TINGSTED_OIDC_REDIRECT_URL},
-   * {@code TINGSTED_OIDC_USERNAME_CLAIM}, {@code TINGSTED_OIDC_ROLES_CLAIM}, {@code TINGSTED_OIDC_ROLES}.
+   * {@code TINGSTED_OIDC_USERNAME_CLAIM}, {@code TINGSTED_OIDC_ROLES_CLAIM}, {@code TINGSTED_OIDC_ROLES}; and for TLS
+   * {@code --tls-cert FILE --tls-key FILE} over {@code TINGSTED_TLS_CERT}, {@code TINGSTED_TLS_KEY} (PEM files).
    * Members given without a join method mean TCP/IP; a clustered node needs a PostgreSQL journal.
    */
   public static Settings parse(String[] args, Map<String, String> env) {
@@ -160,6 +173,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     String oidcUsernameClaim = env.get("TINGSTED_OIDC_USERNAME_CLAIM");
     String oidcRolesClaim = env.get("TINGSTED_OIDC_ROLES_CLAIM");
     String oidcRoles = env.get("TINGSTED_OIDC_ROLES");
+    String tlsCert = env.get("TINGSTED_TLS_CERT");
+    String tlsKey = env.get("TINGSTED_TLS_KEY");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -195,6 +210,8 @@ public record Settings(String host, int port, String publicUrl, String adminToke
         case "--oidc-username-claim" -> oidcUsernameClaim = value(args, ++i, arg);
         case "--oidc-roles-claim" -> oidcRolesClaim = value(args, ++i, arg);
         case "--oidc-roles" -> oidcRoles = value(args, ++i, arg);
+        case "--tls-cert" -> tlsCert = value(args, ++i, arg);
+        case "--tls-key" -> tlsKey = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
@@ -234,9 +251,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
       oidc = new StaffSettings.Oidc(oidcIssuer, oidcClientId, oidcClientSecret, oidcRedirectUrl, oidcUsernameClaim,
           oidcRolesClaim, StaffSettings.Oidc.parseRoleValues(oidcRoles));
     }
+    var tls = new TlsSettings(tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey));
     var settings = new Settings(host, portNumber, publicUrl, adminToken != null ? adminToken : randomHex(16),
         secretBytes, dataDir, journal, cluster, demo, days("personal data days", personalDataDays), ring, signingKey,
-        new StaffSettings(java.time.Duration.ofHours(hours), oidc));
+        new StaffSettings(java.time.Duration.ofHours(hours), oidc), tls);
     // The keys are checked now, at start, rather than when the first link is made.
     settings.keyRing(settings.secret() != null ? settings.secret() : new byte[KeyRing.MIN_SECRET_BYTES]);
     settings.requireSharedJournal();
@@ -271,7 +289,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings in another cluster. */
   public Settings withCluster(ClusterSettings other) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, other, demo, personalDataDays,
-        keys, signingKey, staff);
+        keys, signingKey, staff, tls);
   }
 
   private static int days(String what, String value) {
@@ -285,7 +303,13 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   /** These settings with another retention of personal data. */
   public Settings withPersonalDataDays(int days) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days, keys,
-        signingKey, staff);
+        signingKey, staff, tls);
+  }
+
+  /** These settings with TLS on (or off). */
+  public Settings withTls(TlsSettings other) {
+    return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
+        keys, signingKey, staff, other);
   }
 
   private static int number(String what, String value) {
@@ -312,6 +336,7 @@ public record Settings(String host, int port, String publicUrl, String adminToke
                                       [--staff-session-hours H] [--oidc-issuer URL] [--oidc-client-id ID]
                                       [--oidc-client-secret S] [--oidc-redirect-url URL]
                                       [--oidc-username-claim C] [--oidc-roles-claim C] [--oidc-roles role=value,...]
+                                      [--tls-cert CERT.pem --tls-key KEY.pem]
         """;
   }
 

@@ -86,6 +86,7 @@ public final class TingstedNode {
     byte[] secret;
     try {
       settings.requireSharedJournal();
+      settings.tls().requireReadable();
       if (settings.journal().isEmbedded()) {
         Files.createDirectories(settings.dataDir());
       }
@@ -148,7 +149,7 @@ public final class TingstedNode {
               settings.staff().oidc()), links,
           v -> new Gateway(v, hazelcast, roster, credentials, streams, metrics,
               () -> !draining.get() && HazelcastSetup.hasQuorum(hazelcast), audit),
-          settings::publicUrlOr, readiness, metrics);
+          settings::publicUrlOr, readiness, metrics, settings.tls());
       vertx.deployVerticle(http).onComplete(deployed -> {
         if (deployed.succeeded()) {
           var takeover = new Takeover(vertx, hazelcast, roster, streams, timers, http);

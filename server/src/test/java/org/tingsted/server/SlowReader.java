@@ -26,6 +26,9 @@ final class SlowReader implements AutoCloseable {
   private final OutputStream out;
   private final List<String> messages = new ArrayList<>();
   private Integer closeCode;
+  private long largestFrame;
+  /** The fragments of a text message that has not ended yet. */
+  private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
   SlowReader(int port) throws IOException {
     socket = new Socket();
@@ -61,26 +64,79 @@ final class SlowReader implements AutoCloseable {
     return line.toString(StandardCharsets.US_ASCII);
   }
 
-  /** Sends one text message, masked as a client must. */
+  /** Sends one text message in one frame, masked as a client must. */
   void send(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    var frame = new ByteArrayOutputStream();
-    frame.write(0x81);
-    if (payload.length < 126) {
-      frame.write(0x80 | payload.length);
-    } else {
-      frame.write(0x80 | 126);
-      frame.write(payload.length >> 8);
-      frame.write(payload.length & 0xff);
+    sendFrame(0x1, true, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends text messages, one frame each, in one write: they arrive together, as from a loop. */
+  void sendAll(List<String> texts) throws IOException {
+    var all = new ByteArrayOutputStream();
+    for (String text : texts) {
+      byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+      all.writeBytes(header(0x1, true, payload.length, true));
+      all.writeBytes(masked(payload));
     }
-    byte[] mask = new byte[4];
-    ThreadLocalRandom.current().nextBytes(mask);
-    frame.write(mask);
-    for (int i = 0; i < payload.length; i++) {
-      frame.write(payload[i] ^ mask[i % 4]);
-    }
-    out.write(frame.toByteArray());
+    out.write(all.toByteArray());
     out.flush();
+  }
+
+  /**
+   * Sends one frame as it is given: {@code opcode} 0x1 text, 0x0 continuation, 0x2 binary;
+   * {@code fin} whether it ends its message. Masked as a client must.
+   */
+  void sendFrame(int opcode, boolean fin, byte[] payload) throws IOException {
+    out.write(header(opcode, fin, payload.length, true));
+    out.write(masked(payload));
+    out.flush();
+  }
+
+  /** Sends a frame without the mask RFC 6455 requires of a client. */
+  void sendUnmasked(int opcode, byte[] payload) throws IOException {
+    out.write(header(opcode, true, payload.length, false));
+    out.write(payload);
+    out.flush();
+  }
+
+  /** Sends only the start of a frame: a header announcing {@code length} bytes, and {@code some} of them. */
+  void sendFrameStart(int opcode, long length, int some) throws IOException {
+    out.write(header(opcode, true, length, true));
+    out.write(new byte[some]);
+    out.flush();
+  }
+
+  private byte[] header(int opcode, boolean fin, long length, boolean mask) {
+    var frame = new ByteArrayOutputStream();
+    frame.write((fin ? 0x80 : 0) | opcode);
+    int maskBit = mask ? 0x80 : 0;
+    if (length < 126) {
+      frame.write(maskBit | (int) length);
+    } else if (length < 65536) {
+      frame.write(maskBit | 126);
+      frame.write((int) (length >> 8) & 0xff);
+      frame.write((int) length & 0xff);
+    } else {
+      frame.write(maskBit | 127);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        frame.write((int) (length >> shift) & 0xff);
+      }
+    }
+    if (mask) {
+      ThreadLocalRandom.current().nextBytes(this.mask);
+      frame.write(this.mask, 0, 4);
+    }
+    return frame.toByteArray();
+  }
+
+  private final byte[] mask = new byte[4];
+
+  /** The payload masked with the mask of the header just written. */
+  private byte[] masked(byte[] payload) {
+    byte[] out = new byte[payload.length];
+    for (int i = 0; i < payload.length; i++) {
+      out[i] = (byte) (payload[i] ^ mask[i % 4]);
+    }
+    return out;
   }
 
   /**
@@ -89,7 +145,7 @@ final class SlowReader implements AutoCloseable {
    */
   void readFor(long millis) throws IOException {
     long until = System.currentTimeMillis() + millis;
-    var message = new ByteArrayOutputStream();
+    var message = partial;
     while (closeCode == null && System.currentTimeMillis() < until) {
       socket.setSoTimeout((int) Math.max(1, until - System.currentTimeMillis()));
       int first;
@@ -112,6 +168,7 @@ final class SlowReader implements AutoCloseable {
       }
       byte[] payload = new byte[(int) length];
       in.readFully(payload);
+      largestFrame = Math.max(largestFrame, length);
       if (opcode == 0x8) {
         closeCode = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         return;
@@ -124,6 +181,39 @@ final class SlowReader implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Reads until a text message that matches has arrived (from the start of the connection), the
+   * server closes, or {@code millis} pass; that message, or null.
+   */
+  String awaitMessage(java.util.function.Predicate<String> what, long millis) throws IOException {
+    long until = System.currentTimeMillis() + millis;
+    while (true) {
+      for (String m : messages) {
+        if (what.test(m)) {
+          return m;
+        }
+      }
+      if (closeCode != null || System.currentTimeMillis() >= until) {
+        return null;
+      }
+      readFor(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+    }
+  }
+
+  /** Reads until the server closes or {@code millis} pass; the close code, or null. */
+  Integer awaitClose(long millis) throws IOException {
+    long until = System.currentTimeMillis() + millis;
+    while (closeCode == null && System.currentTimeMillis() < until) {
+      readFor(until - System.currentTimeMillis());
+    }
+    return closeCode;
+  }
+
+  /** The largest payload of one frame the server sent. */
+  long largestFrame() {
+    return largestFrame;
   }
 
   List<String> messages() {

@@ -4,6 +4,7 @@ import org.tingsted.protocol.StreamId;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,8 @@ final class Connection {
   private final Gateway gateway;
   private final ServerWebSocket socket;
   private final String key = UUID.randomUUID().toString();
-  private final MessageRate rate = new MessageRate(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST);
+  private final MessageRate rate = new MessageRate(Gateway.MESSAGES_PER_SECOND, Gateway.MESSAGE_BURST,
+      Gateway.REFUSALS_FORGIVEN_PER_SECOND);
   private State state = State.GREETING;
   private long helloTimer;
   private long pingTimer;
@@ -76,9 +78,19 @@ final class Connection {
   }
 
   void start() {
-    socket.textMessageHandler(this::receive);
-    socket.binaryMessageHandler(b -> close(Protocol.CLOSE_PROTOCOL_VIOLATION, "binary frames are not part of tingsted.v1"));
-    socket.exceptionHandler(e -> LOG.debug("socket error", e));
+    // Frames, not Vert.x's messages: it would take a fragmented message over its limit in silence,
+    // and read text that is not UTF-8 with replacement characters.
+    socket.frameHandler(new MessageAssembly(this::receive, this::tooLarge, this::close)::frame);
+    socket.exceptionHandler(e -> {
+      if (e instanceof CorruptedWebSocketFrameException broken) {
+        // The WebSocket layer refused a frame (over the size limit, or against RFC 6455) and
+        // reads nothing more: say why with the RFC's code, before the connection is dropped.
+        close(broken.closeStatus().code(), broken.closeStatus().code() == Protocol.CLOSE_TOO_BIG
+            ? "a frame larger than " + Protocol.MAX_MESSAGE_BYTES + " bytes" : "a frame that breaks RFC 6455");
+      } else {
+        LOG.debug("socket error", e);
+      }
+    });
     socket.closeHandler(v -> closed());
     // A ping keeps a quiet but healthy connection from hitting the idle timeout; a dead one
     // never answers and is closed by it.
@@ -127,7 +139,7 @@ final class Connection {
       if (whole) {
         wholeBytes += bytes;
       }
-      socket.writeTextMessage(frame).onComplete(sent -> {
+      writeMessage(frame).onComplete(sent -> {
         outboxBytes -= bytes;
         if (whole) {
           wholeBytes -= bytes;
@@ -137,6 +149,38 @@ final class Connection {
       // The peer closed and the close handler has not run yet: nothing more can be written.
       closed();
     }
+  }
+
+  /**
+   * Writes one text message in frames of at most {@link Protocol#MAX_FRAME_BYTES}, as before the
+   * server took larger frames in: Vert.x would cut what it sends at the size it reads (1 MiB),
+   * and many WebSocket clients refuse a frame over 64 KiB. The first frame holds whole
+   * characters (Vert.x makes a text frame from a String); the continuations are cut anywhere,
+   * as RFC 6455 allows.
+   */
+  private Future<Void> writeMessage(String text) {
+    if (text.length() <= Protocol.MAX_FRAME_BYTES / 3 || ProtocolCodec.utf8Length(text) <= Protocol.MAX_FRAME_BYTES) {
+      return socket.writeTextMessage(text);
+    }
+    int chars = 0;
+    int firstBytes = 0;
+    while (chars < text.length()) {
+      int cp = text.codePointAt(chars);
+      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (firstBytes + size > Protocol.MAX_FRAME_BYTES) {
+        break;
+      }
+      firstBytes += size;
+      chars += Character.charCount(cp);
+    }
+    byte[] rest = text.substring(chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Future<Void> last = socket.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame(text.substring(0, chars), false));
+    for (int from = 0; from < rest.length; from += Protocol.MAX_FRAME_BYTES) {
+      int to = Math.min(rest.length, from + Protocol.MAX_FRAME_BYTES);
+      last = socket.writeFrame(io.vertx.core.http.WebSocketFrame.continuationFrame(
+          Buffer.buffer(java.util.Arrays.copyOfRange(rest, from, to)), to == rest.length));
+    }
+    return last;
   }
 
   private void reply(Reply reply) {
@@ -198,16 +242,7 @@ final class Connection {
     try {
       message = gateway.frames().codec().decodeClient(text);
     } catch (ProtocolException e) {
-      receivingType = null;
-      receivingStream = null;
-      if (!rate.allow(System.nanoTime())) {
-        tooFast(e.id());
-        return;
-      }
-      // What a parser says of a frame it could not read may quote the frame: the audit log
-      // keeps the code's meaning instead, and no part of the frame.
-      reply(e.toReply());
-      record(null, null, e.id(), e.code(), e.code().meaning());
+      refused(e);
       return;
     }
     receivingType = ProtocolCodec.typeName(message);
@@ -235,8 +270,29 @@ final class Connection {
     }
   }
 
+  /** A message over {@link Protocol#MAX_FRAME_BYTES}, read to its end: only its start was kept. */
+  private void tooLarge(String start) {
+    if (state != State.CLOSED) {
+      refused(ProtocolCodec.refuseTooLarge(start));
+    }
+  }
+
+  /** A message that is no command: answered with its error, within the rate like any message. */
+  private void refused(ProtocolException e) {
+    receivingType = null;
+    receivingStream = null;
+    if (!rate.allow(System.nanoTime())) {
+      tooFast(e.id());
+      return;
+    }
+    // What a parser says of a frame it could not read may quote the frame: the audit log
+    // keeps the code's meaning instead, and no part of the frame.
+    reply(e.toReply());
+    record(null, null, e.id(), e.code(), e.code().meaning());
+  }
+
   private void tooFast(String id) {
-    if (rate.refusedInARow() > Gateway.MESSAGE_BURST * 4) {
+    if (rate.refused() > Gateway.REFUSALS_BEFORE_CLOSE) {
       close(Protocol.CLOSE_TOO_MANY, "too many messages");
     } else {
       refuse(id, ErrorCode.RATE_LIMITED, "too many messages; at most "

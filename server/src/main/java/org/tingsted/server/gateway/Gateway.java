@@ -37,6 +37,13 @@ public final class Gateway {
   static final int MESSAGES_PER_SECOND = 20;
   static final int MESSAGE_BURST = 60;
   /**
+   * Messages refused with rate_limited that one connection may pile up before it is closed with
+   * 4429; {@link #REFUSALS_FORGIVEN_PER_SECOND} of them are forgotten each second, so a client
+   * that backs off is never closed, and one that keeps sending beyond the rate is, at any speed.
+   */
+  static final int REFUSALS_BEFORE_CLOSE = MESSAGE_BURST * 4;
+  static final int REFUSALS_FORGIVEN_PER_SECOND = 24;
+  /**
    * What the server may have written to one connection and not yet seen sent, snapshots not
    * counted: a reader beyond it does not keep up and is closed with 4429.
    */
@@ -166,12 +173,17 @@ public final class Gateway {
     return Presence.serializers();
   }
 
-  /** The HTTP server options the endpoint needs: sub-protocol, size limits, no compression. */
+  /**
+   * The HTTP server options the endpoint needs: sub-protocol, size limits, no compression. A
+   * frame may be as large as a whole message on the wire, {@link Protocol#MAX_MESSAGE_BYTES}, as a
+   * browser sends each message in one frame; the connection reads a larger message to its end and
+   * answers it with {@code too_large} ({@link MessageAssembly}).
+   */
   public static HttpServerOptions configure(HttpServerOptions options) {
     return options
         .addWebSocketSubProtocol(Protocol.SUBPROTOCOL)
-        .setMaxWebSocketFrameSize(Protocol.MAX_FRAME_BYTES)
-        .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES)
+        .setMaxWebSocketFrameSize(Protocol.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketMessageSize(Protocol.MAX_MESSAGE_BYTES)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setSendBufferSize(SEND_BUFFER_BYTES)

@@ -70,6 +70,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Function<Integer, String> publicUrl;
   private final HealthChecks readiness;
   private final PrometheusMeterRegistry metrics;
+  private final TlsSettings tls;
   private HttpServer server;
   private Gateway gateway;
 
@@ -77,10 +78,13 @@ public final class HttpVerticle extends VerticleBase {
    * @param gatewayFactory makes the gateway on this verticle's context, so that its sockets,
    *                       feeds and timers share one event loop
    * @param publicUrl      the public base URL for the port actually bound
+   * @param tls            whether the server speaks TLS, and with which certificate
    */
   public HttpVerticle(String host, int port, AdminApi admin, JoinLinks links,
                       Function<Vertx, Gateway> gatewayFactory,
-                      Function<Integer, String> publicUrl, HealthChecks readiness, PrometheusMeterRegistry metrics) {
+                      Function<Integer, String> publicUrl, HealthChecks readiness, PrometheusMeterRegistry metrics,
+                      TlsSettings tls) {
+    this.tls = tls;
     this.readiness = readiness;
     this.metrics = metrics;
     this.host = host;
@@ -102,6 +106,9 @@ public final class HttpVerticle extends VerticleBase {
               ? REPORT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY)
           .set("X-Content-Type-Options", "nosniff")
           .set("Referrer-Policy", "no-referrer");
+      if (tls.enabled()) {
+        ctx.response().headers().set("Strict-Transport-Security", TlsSettings.HSTS);
+      }
       ctx.next();
     });
     // Liveness: the node's event loop answers. Readiness: the node can serve (see TingstedNode).
@@ -123,7 +130,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create(WEBJARS_ROOT).setDirectoryListing(false));
     router.route("/*").handler(StaticHandler.create(WEB_ROOT).setCachingEnabled(false));
-    server = vertx.createHttpServer(Gateway.configure(new HttpServerOptions().setHost(host).setPort(port)))
+    server = vertx.createHttpServer(tls.apply(Gateway.configure(new HttpServerOptions().setHost(host).setPort(port))))
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(gateway::connect)
         .requestHandler(router);
