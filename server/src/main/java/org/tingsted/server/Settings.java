@@ -220,6 +220,10 @@ public record Settings(String host, int port, String publicUrl, String adminToke
     if (secretBytes != null && secretBytes.length < 16) {
       throw new IllegalArgumentException("the secret must be at least 16 characters long");
     }
+    // It makes the first administrator: as hard to guess as the secret.
+    if (adminToken != null && adminToken.strip().length() < 16) {
+      throw new IllegalArgumentException("the admin token must be at least 16 characters long");
+    }
     Map<String, byte[]> ring = keys == null ? Map.of() : org.tingsted.server.roster.KeyRing.parse(keys);
     if (ring.containsKey(org.tingsted.server.roster.KeyRing.DEFAULT_KID)) {
       throw new IllegalArgumentException("the key id '0' is the one of --secret; give the keys of --keys other ids");
@@ -304,6 +308,12 @@ public record Settings(String host, int port, String publicUrl, String adminToke
   public Settings withPersonalDataDays(int days) {
     return new Settings(host, port, publicUrl, adminToken, secret, dataDir, journal, cluster, demo, days, keys,
         signingKey, staff, tls);
+  }
+
+  /** These settings with another public address. */
+  public Settings withPublicUrl(String other) {
+    return new Settings(host, port, other, adminToken, secret, dataDir, journal, cluster, demo, personalDataDays,
+        keys, signingKey, staff, tls);
   }
 
   /** These settings with TLS on (or off). */

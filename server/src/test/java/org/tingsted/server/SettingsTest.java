@@ -86,6 +86,7 @@ class SettingsTest {
         .hasMessageContaining("cluster quorum must be a number");
     assertThatThrownBy(() -> parse(Map.of(), "--cluster-members", "a", "--cluster-bus-port", "70000", "--journal-url", PG))
         .hasMessageContaining("event bus port");
+    assertThatThrownBy(() -> parse(Map.of("TINGSTED_ADMIN_TOKEN", "short"))).hasMessageContaining("admin token");
     assertThatThrownBy(() -> parse(Map.of(), "--cluster-members", "a", "--cluster-failure-seconds", "1", "--journal-url", PG))
         .hasMessageContaining("at least 2 seconds");
   }

@@ -199,7 +199,7 @@ public final class Gateway {
   }
 
   /** {@code scheme://host[:port]} of an address, in lower case; null if it is not one. */
-  static String originOf(String url) {
+  public static String originOf(String url) {
     try {
       var uri = java.net.URI.create(url);
       if (uri.getScheme() == null || uri.getHost() == null) {

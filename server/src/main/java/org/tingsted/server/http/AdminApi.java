@@ -93,7 +93,7 @@ public final class AdminApi {
     this.audit = new AuditExport(streams);
     this.reports = new ReportApi(roster, streams);
     this.staff = new StaffRoutes(staffAccounts, adminToken, this::consoleOf,
-        ctx -> ctx.request().isSSL() || links.baseUrl().startsWith("https:"));
+        ctx -> ctx.request().isSSL() || links.baseUrl().startsWith("https:"), links::baseUrl);
     staff.offerOidc(oidc != null);
   }
 

@@ -48,7 +48,8 @@ final class StaffRoutes {
    * @param secure    whether a request reached the server over TLS (its cookies are then Secure)
    */
   StaffRoutes(Staff staff, String adminToken, Function<PersonLink, Future<Map<String, Object>>> consoleOf,
-              Function<RoutingContext, Boolean> secure) {
+              Function<RoutingContext, Boolean> secure, java.util.function.Supplier<String> publicUrl) {
+    this.publicUrl = publicUrl;
     this.staff = staff;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     this.consoleOf = consoleOf;
@@ -185,7 +186,7 @@ final class StaffRoutes {
     });
     api.post("/me/password").handler(ctx -> {
       Staff.Principal who = principal(ctx);
-      reply(ctx, 200, admin.body(ctx, NewPassword.class).compose(p -> staff.checkPassword(who.username(), p.current())
+      reply(ctx, 200, admin.body(ctx, NewPassword.class).compose(p -> staff.checkPassword(who.username(), p.current(), addressOf(ctx))
           .compose(right -> right
               ? staff.setPassword(who.username(), p.password())
               : Future.failedFuture(new StaffException(ErrorCode.FORBIDDEN, "the current password is not right")))));
@@ -249,13 +250,21 @@ final class StaffRoutes {
   }
 
   /** No Origin (not a browser's cross-site call), or this server's own. */
-  private static boolean sameOrigin(RoutingContext ctx) {
+  /** The public address people open (a proxy in front may give this server another Host). */
+  private final java.util.function.Supplier<String> publicUrl;
+
+  /** Whether a request comes from this server's own pages: its Host, or its public address. */
+  private boolean sameOrigin(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
     if (origin == null) {
       return true;
     }
     String host = ctx.request().getHeader("Host");
-    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    if (host != null && (origin.equals("http://" + host) || origin.equals("https://" + host))) {
+      return true;
+    }
+    String own = org.tingsted.server.gateway.Gateway.originOf(publicUrl.get());
+    return own != null && own.equals(org.tingsted.server.gateway.Gateway.originOf(origin));
   }
 
   /** The address a login comes from, for its throttle. */

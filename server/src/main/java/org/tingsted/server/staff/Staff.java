@@ -341,11 +341,23 @@ public final class Staff {
     });
   }
 
-  /** Whether {@code password} is the account's (for a person changing their own). Blocking work on a worker. */
-  public Future<Boolean> checkPassword(String username, String password) {
+  /**
+   * Whether {@code password} is the account's (for a person changing their own), counted by the
+   * same throttle as logins, so that a stolen session cannot guess the password at hashing
+   * speed. Blocking work on a worker.
+   */
+  public Future<Boolean> checkPassword(String username, String password, String address) {
     return hashed(() -> {
+      throttle.check(username, address);
       StaffAccount account = accounts.get(username);
-      return account != null && account.passwordHash() != null && PasswordHashing.verify(password, account.passwordHash());
+      boolean right = password != null && password.length() <= PasswordHashing.PASSWORD_MAX
+          && account != null && account.passwordHash() != null && PasswordHashing.verify(password, account.passwordHash());
+      if (right) {
+        throttle.succeeded(username);
+      } else {
+        throttle.failed(username, address);
+      }
+      return right;
     });
   }
 

@@ -334,6 +334,23 @@ class StaffLoginTest {
   }
 
   @Test
+  @DisplayName("Behind a proxy that gives the server another Host, a login from the page at the public address is taken")
+  void loginThroughAProxy() {
+    start(Settings.forTest("staff-" + UUID.randomUUID()).withPublicUrl("https://tingsted.example.org"));
+    bootstrap();
+    HttpResponse<Buffer> proxied = await(http.request(HttpMethod.POST, "/api/login")
+        .putHeader("Origin", "https://tingsted.example.org").putHeader("Host", "backend-1:8080")
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("username", "ada").put("password", ADMIN_PASSWORD).encode())));
+    assertThat(proxied.statusCode()).as(proxied.bodyAsString()).isEqualTo(200);
+    HttpResponse<Buffer> foreign = await(http.request(HttpMethod.POST, "/api/login")
+        .putHeader("Origin", "https://tingsted.example.org.evil.example").putHeader("Host", "backend-1:8080")
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("username", "ada").put("password", ADMIN_PASSWORD).encode())));
+    error(foreign, 403, "forbidden");
+  }
+
+  @Test
   @DisplayName("Accounts are kept in the journal: after a restart the administrator logs in again, and the admin token stays retired")
   void accountsSurviveRestart() {
     Settings settings = Settings.forTest("staff-" + UUID.randomUUID());
