@@ -197,6 +197,18 @@ public final class Staff {
         if (account.disabled()) {
           throw new StaffException(ErrorCode.FORBIDDEN, "this account is disabled; ask an administrator");
         }
+        if (roles != null && roles.isEmpty()) {
+          // Not saved: a claim missing from one token (some providers leave out a long group
+          // list) must not strip the account, least of all the last administrator's.
+          throw new StaffException(ErrorCode.FORBIDDEN, "the provider gives " + name + " no Tingsted role");
+        }
+        StaffAccount current = account;
+        if (roles != null && current.is(StaffRole.ADMINISTRATOR) && !current.disabled()
+            && !roles.contains(StaffRole.ADMINISTRATOR) && accounts.values().stream()
+            .noneMatch(a -> !a.username().equals(current.username()) && a.is(StaffRole.ADMINISTRATOR) && !a.disabled())) {
+          throw new StaffException(ErrorCode.CONFLICT, "the provider no longer gives " + name + " the administrator role, "
+              + "but this is the last enabled administrator: make another one first");
+        }
         StaffAccount updated = account.withOidc(subject, roles == null ? account.roles() : roles);
         if (!updated.equals(account)) {
           accounts.set(name, updated);

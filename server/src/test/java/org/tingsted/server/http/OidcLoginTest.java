@@ -140,6 +140,24 @@ class OidcLoginTest {
   }
 
   @Test
+  @DisplayName("The last administrator keeps the role when the provider's token lacks the groups or no longer names it: the login is refused, the account unchanged")
+  void lastAdministratorIsNotStrippedByTheProvider() {
+    provider.enqueueCallback(person("kommune-sub-ada", "ada", "Ada", List.of("tingsted-admins")));
+    WebClientSession first = WebClientSession.create(web);
+    assertThat(loginAtProvider(first).followedRedirects()).last().asString().endsWith("/cards.html");
+
+    // A token without the groups (some providers leave out a long list), then one with another role only.
+    provider.enqueueCallback(person("kommune-sub-ada", "ada", "Ada", List.of()));
+    assertThat(loginAtProvider(WebClientSession.create(web)).followedRedirects()).last().asString()
+        .endsWith("/staff.html?oidc=forbidden");
+    provider.enqueueCallback(person("kommune-sub-ada", "ada", "Ada", List.of("tingsted-facilitators")));
+    assertThat(loginAtProvider(WebClientSession.create(web)).followedRedirects()).last().asString()
+        .contains("/staff.html?oidc=");
+    StaffAccount kept = await(node.staff().require("ada"));
+    assertThat(kept.roles()).containsExactly(org.tingsted.server.staff.StaffRole.ADMINISTRATOR);
+  }
+
+  @Test
   @DisplayName("An account that logs in with a password here cannot be taken over through the provider")
   void passwordAccountIsNotTakenOver() {
     await(node.staff().create(new Staff.NewAccount("ada@kk.dk", "Ada", java.util.Set.of(StaffRole.ADMINISTRATOR),
