@@ -204,9 +204,31 @@ final class StaffRoutes {
     api.post("/staff").handler(ctx -> reply(ctx, 201, admin.body(ctx, Staff.NewAccount.class).compose(staff::create)));
     api.get("/staff/:username").handler(ctx -> reply(ctx, 200, staff.require(ctx.pathParam("username")).map(StaffAccount::view)));
     api.patch("/staff/:username").handler(ctx -> reply(ctx, 200, admin.body(ctx, Staff.Change.class)
-        .compose(change -> staff.update(ctx.pathParam("username"), change))));
+        .compose(change -> staff.require(ctx.pathParam("username")).compose(before -> staff.update(before.username(), change)
+            .compose(after -> revokeWhatWasLeft(admin, before.view(), after).map(after))))));
     api.post("/staff/:username/password").handler(ctx -> reply(ctx, 200, admin.body(ctx, NewPassword.class)
         .compose(p -> staff.setPassword(ctx.pathParam("username"), p.password()))));
+  }
+
+  /**
+   * The console a facilitator reached through their account runs on the linked person's link.
+   * When the account is disabled or loses a person, that person's link is reissued, so that the
+   * console's session ends at once (4410) and the old link leads nowhere; the account's holder,
+   * if still entitled, gets the new link through their login.
+   */
+  private static Future<Void> revokeWhatWasLeft(AdminApi admin, StaffAccount.View before, StaffAccount.View after) {
+    var left = new java.util.ArrayList<PersonLink>();
+    for (PersonLink person : before.people()) {
+      if (after.disabled() || !after.people().contains(person)) {
+        left.add(person);
+      }
+    }
+    Future<Void> done = Future.succeededFuture();
+    for (PersonLink person : left) {
+      done = done.compose(v -> admin.reissue(person.assembly(), person.member()).<Void>mapEmpty()
+          .recover(e -> Future.succeededFuture()));
+    }
+    return done;
   }
 
   private static void reply(RoutingContext ctx, int status, Future<?> result) {

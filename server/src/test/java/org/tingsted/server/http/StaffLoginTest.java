@@ -313,6 +313,36 @@ class StaffLoginTest {
   }
 
   @Test
+  @DisplayName("Disabling a facilitator's account ends the console she opened through it (4410) and the link it gave her; the new link reaches whoever is entitled")
+  void disablingEndsTheConsole() {
+    start();
+    bootstrap();
+    Assembly assembly = await(node.roster().create("Staff test", "How?",
+        List.of(new Roster.NewSession("Day 1", null, List.of("Table 1")))));
+    String table = assembly.sessions().get(0).tables().get(0).id();
+    Member leneAtTable = await(node.roster().addMember(assembly.id(), "Lene", Role.FACILITATOR, null, table));
+    String admin = "Bearer " + login("ada", ADMIN_PASSWORD);
+    created(call(HttpMethod.POST, "/api/staff", admin, new JsonObject().put("username", "lene")
+        .put("roles", new JsonArray().add("facilitator")).put("password", LENE_PASSWORD)
+        .put("people", new JsonArray().add(new JsonObject().put("assembly", assembly.id()).put("member", leneAtTable.id())))
+        .encode()));
+    String lene = "Bearer " + login("lene", LENE_PASSWORD);
+    String consoleUrl = ok(call(HttpMethod.GET, "/api/me", lene, null)).bodyAsJsonObject().getJsonArray("consoles")
+        .getJsonObject(0).getString("consoleUrl");
+    String link = consoleUrl.substring(consoleUrl.indexOf('#') + 1);
+    // The console exchanges the link for a session and connects with it, as console.html does.
+    String session = ok(call(HttpMethod.POST, "/session", null, new JsonObject().put("link", link).encode()))
+        .bodyAsJsonObject().getString("session");
+    org.tingsted.server.TableClient console = org.tingsted.server.TableClient.join(clients, node.port(), session);
+
+    ok(call(HttpMethod.PATCH, "/api/staff/lene", admin, new JsonObject().put("disabled", true).encode()));
+    assertThat(console.awaitClosed()).isEqualTo((short) org.tingsted.protocol.Protocol.CLOSE_REVOKED);
+    assertThat(call(HttpMethod.POST, "/session", null, new JsonObject().put("link", link).encode()).statusCode())
+        .as("the link she was given leads nowhere").isEqualTo(401);
+    error(login("lene", LENE_PASSWORD, 403), 403, "forbidden");
+  }
+
+  @Test
   @DisplayName("A change carried by the session cookie from another site's page is forbidden; from the server's own page it is done")
   void cookieNeedsOwnOrigin() {
     start();
