@@ -96,7 +96,29 @@ final class OidcRoutes {
     return settings.redirectUrl() != null ? settings.redirectUrl() : baseUrl.get() + "/auth/oidc/callback";
   }
 
+  /**
+   * Logins this node may begin in {@link #PENDING_MINUTES}: each keeps a state in Hazelcast
+   * until it ends or expires, so that anonymous requests cannot fill the cluster's memory.
+   */
+  static final int BEGUN_PER_NODE = 2_000;
+  private long windowStart;
+  private int begun;
+
+  private boolean mayBegin() {
+    long now = System.currentTimeMillis();
+    if (now - windowStart >= PENDING_MINUTES * 60_000L) {
+      windowStart = now;
+      begun = 0;
+    }
+    return ++begun <= BEGUN_PER_NODE;
+  }
+
   private void begin(RoutingContext ctx) {
+    if (!mayBegin()) {
+      ctx.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(PENDING_MINUTES * 60))
+          .putHeader("Cache-Control", "no-store").end();
+      return;
+    }
     provider().onComplete(found -> {
       if (found.failed()) {
         fail(ctx, "provider");
