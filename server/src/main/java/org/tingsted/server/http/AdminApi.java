@@ -100,7 +100,8 @@ public final class AdminApi {
   /** Adds the OpenID Connect login ({@code /auth/oidc/login}, {@code /auth/oidc/callback}) when a provider is configured. */
   public void mountOidc(Router router, Vertx vertx) {
     if (oidc != null) {
-      new OidcRoutes(vertx, hazelcast, oidc, staffAccounts, staff, links::baseUrl).mount(router);
+      new OidcRoutes(vertx, hazelcast, oidc, staffAccounts, staff, links::baseUrl,
+          ctx -> recordWhenAnswered(ctx, null, null)).mount(router);
     }
   }
 

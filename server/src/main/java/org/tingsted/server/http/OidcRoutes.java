@@ -65,7 +65,8 @@ final class OidcRoutes {
   private Future<OAuth2Auth> provider;
 
   OidcRoutes(Vertx vertx, HazelcastInstance hazelcast, StaffSettings.Oidc settings, Staff staff, StaffRoutes login,
-             Supplier<String> baseUrl) {
+             Supplier<String> baseUrl, java.util.function.Consumer<RoutingContext> audited) {
+    this.audited = audited;
     this.vertx = vertx;
     this.settings = settings;
     this.staff = staff;
@@ -147,7 +148,11 @@ final class OidcRoutes {
     });
   }
 
+  /** Records a callback in the audit log once it is answered: a login is a staff action. */
+  private final java.util.function.Consumer<RoutingContext> audited;
+
   private void callback(RoutingContext ctx) {
+    audited.accept(ctx);
     String state = ctx.queryParams().get("state");
     String code = ctx.queryParams().get("code");
     Cookie bound = ctx.request().getCookie(STATE_COOKIE);
@@ -181,6 +186,7 @@ final class OidcRoutes {
     }).onComplete(done -> {
       ctx.response().addCookie(Cookie.cookie(STATE_COOKIE, "").setPath("/auth/oidc/").setHttpOnly(true).setMaxAge(0));
       if (done.succeeded()) {
+        ctx.put(AdminApi.ACTOR, done.result().account().username());
         login.setCookie(ctx, done.result().token(), done.result().session().expiresAt());
         boolean admin = done.result().account().roles().contains(StaffRole.ADMINISTRATOR);
         ctx.response().setStatusCode(303).putHeader("Location", admin ? "/cards.html" : "/staff.html")
@@ -230,6 +236,7 @@ final class OidcRoutes {
       case "denied", "state", "forbidden", "provider" -> reason;
       default -> "provider";
     };
+    ctx.put(AdminApi.ERROR_CODE, word);
     ctx.response().setStatusCode(303)
         .putHeader("Location", "/staff.html?oidc=" + URLEncoder.encode(word, StandardCharsets.UTF_8))
         .putHeader("Cache-Control", "no-store").end();

@@ -105,6 +105,10 @@ class OidcLoginTest {
       }
     }
     assertThat(tokenRequest).contains("grant_type=authorization_code").contains("code_verifier=");
+    // The login is a staff action in the audit log, under the account it logged into.
+    String log = await(browser.get(node.port(), "127.0.0.1", "/api/audit-log").send()).bodyAsString();
+    assertThat(log.lines().map(JsonObject::new)).anyMatch(e -> "ada@kk.dk".equals(e.getString("actor"))
+        && "GET /auth/oidc/callback".equals(e.getString("action")) && "303".equals(e.getString("outcome")));
     StaffAccount kept = await(node.staff().require("ada@kk.dk"));
     assertThat(kept.oidcSubject()).endsWith(" kommune-sub-ada").startsWith(provider.issuerUrl(ISSUER_ID).toString());
     assertThat(kept.passwordHash()).isNull();
