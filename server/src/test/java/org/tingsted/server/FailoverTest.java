@@ -51,14 +51,7 @@ class FailoverTest {
       int victim = ownerOfBusiest ? busiestOwner : (busiestOwner + 1) % 3;
       var members = seating.roam(vertx, cluster);
       members.forEach(RoamingMember::start);
-      try {
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-            .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        throw new AssertionError("not every member had 5 commands acknowledged before the kill: " + members.stream()
-            .map(m -> m.name + " " + m.acked.size() + " acked, connections " + m.connections() + ", problems "
-                + m.problems).toList(), e);
-      }
+      awaitFiveAcks(members);
 
       long killedAt = System.currentTimeMillis();
       cluster.nodes.get(victim).kill();
@@ -87,14 +80,7 @@ class FailoverTest {
       Seating seating = seat(cluster);
       var members = seating.roam(vertx, cluster);
       members.forEach(RoamingMember::start);
-      try {
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-            .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        throw new AssertionError("not every member had 5 commands acknowledged before the kill: " + members.stream()
-            .map(m -> m.name + " " + m.acked.size() + " acked, connections " + m.connections() + ", problems "
-                + m.problems).toList(), e);
-      }
+      awaitFiveAcks(members);
 
       ServerProcess stopped = cluster.nodes.get(2);
       stopped.suspend();
@@ -247,6 +233,18 @@ class FailoverTest {
           }
         }
       }
+    }
+  }
+
+  /** Waits until every member has had 5 commands acknowledged; says who had not, if one has not. */
+  private static void awaitFiveAcks(List<RoamingMember> members) {
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> members.stream().allMatch(m -> m.acked.size() >= 5));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("not every member had 5 commands acknowledged: " + members.stream()
+          .map(m -> m.name + " " + m.acked.size() + " acked, connections " + m.connections() + ", problems "
+              + m.problems).toList(), e);
     }
   }
 }
