@@ -61,12 +61,14 @@ class CredentialBrowserTest extends BrowserFixture {
     assertThat(qr.getDomAttribute("src")).startsWith("data:image/png;base64,");
     assertThat(qr.getDomAttribute("alt")).contains(sofie.name());
     assertThat(newLink).contains("/join#").isNotEqualTo(oldLink);
+    lead.screenshot(java.nio.file.Path.of("target", "screenshots", "console-reissued.png"));
 
     // Danish by default: the member's screen says the link no longer works and to ask.
     tablet.withText(By.id("join-problem-text"), "virker ikke længere");
     assertThat(lead.consoleErrors()).isEmpty();
     assertThat(tablet.present(By.id("join-problem-text")).getDomAttribute("data-key")).isEqualTo("join.revoked");
     assertThat(tablet.driver.findElement(By.id("join-problem-text")).getText()).contains("facilitator");
+    tablet.screenshot(java.nio.file.Path.of("target", "screenshots", "member-revoked-tablet.png"));
 
     Browser again = browser(Browser.TABLET_WIDTH, Browser.TABLET_HEIGHT);
     again.go(oldLink);

@@ -78,6 +78,7 @@ class StaffBrowserTest extends BrowserFixture {
     b.visible(hook("staff-password")).sendKeys("Lene's password, long enough");
     b.clickable(hook("staff-submit")).click();
     assertThat(b.visible(hook("staff-who")).getText()).contains("Lene").contains("table facilitator");
+    b.screenshot(java.nio.file.Path.of("target", "screenshots", "staff-facilitator-tablet.png"));
     assertThat(b.driver.findElements(hook("staff-way-cards"))).as("no cards for a facilitator").isEmpty();
     WebElement console = b.clickable(hook("staff-way-console"));
     assertThat(console.getText()).contains(live.facilitators.get(0).name()).contains(live.assembly.name());
