@@ -111,7 +111,7 @@ public final class Load {
   public record Result(Options options, String date, long sent, long acked, long noEvent, long unanswered,
                        Histogram ack, Histogram delivery, Histogram lag, long deliveries, double seconds,
                        Map<String, Long> errors, long gaps, long duplicates, long lostDeliveries, long unattributed,
-                       long members, long incomplete, Map<String, Long> mix) {
+                       long members, long incomplete, Map<String, Long> mix, double processCpuSeconds) {
 
     /** Nothing lost, nothing doubled, no error: what the smoke test asks. */
     public boolean clean() {
@@ -153,7 +153,8 @@ public final class Load {
       ObjectNode m = o.putObject("mix");
       mix.forEach(m::put);
       o.put("gaps", gaps).put("duplicates", duplicates).put("lostDeliveries", lostDeliveries)
-          .put("incompleteCommands", incomplete).put("unattributedEvents", unattributed).put("clean", clean());
+          .put("incompleteCommands", incomplete).put("unattributedEvents", unattributed)
+          .put("processCpuSeconds", processCpuSeconds).put("clean", clean());
       return "LOAD " + o;
     }
 
@@ -341,6 +342,7 @@ public final class Load {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deliveries = new AtomicLong();
     private final List<WebSocketClient> clients = new ArrayList<>();
+    private volatile boolean closing;
     private final String prefix = Long.toString(System.nanoTime() % 1_000_000, 36);
 
     Run(Vertx vertx, Options options, List<List<String>> tokens) {
@@ -408,13 +410,15 @@ public final class Load {
         }
       }
       long cpuAfter = cpu();
+      Map<String, Long> sortedErrors = new TreeMap<>(errors);
+      closing = true;
       for (WebSocketClient client : clients) {
         client.close();
       }
-      Map<String, Long> sortedErrors = new TreeMap<>(errors);
       return new Result(options, Instant.now().toString(), total, acked.get(), noEvent.get(), pending.size(),
           ack.copy(), delivery.copy(), lag.copy(), deliveries.get(), window, sortedErrors, gaps.get(), duplicates.get(),
-          lost, unattributed, seats.size(), incomplete + pending.size(), new TreeMap<>(mix));
+          lost, unattributed, seats.size(), incomplete + pending.size(), new TreeMap<>(mix),
+          cpuBefore < 0 ? -1 : (cpuAfter - cpuBefore) / 1e9);
     }
 
     private long owed() {
@@ -475,6 +479,9 @@ public final class Load {
     private void open(Seat seat, WebSocket socket) {
       seat.socket = socket;
       socket.closeHandler(v -> {
+        if (closing) {
+          return;
+        }
         if (seat.welcomed.getCount() == 0) {
           count(errors, "close " + socket.closeStatusCode());
         } else {
