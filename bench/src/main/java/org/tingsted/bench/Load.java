@@ -87,7 +87,7 @@ public final class Load {
 
     /** The WebSocket path of the target. */
     String wsPath() {
-      if (path != null) {
+      if (path != null && !path.isEmpty()) {
         return path;
       }
       return "socketio".equals(target) ? "/socket.io/?EIO=4&transport=websocket" : "/ws";
@@ -385,8 +385,9 @@ public final class Load {
         send(seat, "b" + prefix + "-" + k, due);
       }
       double window = (System.nanoTime() - start) / 1e9;
-      // What is owed: every ack, and every acked command's event at every member of its table.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      // What is owed: every ack, and every acked command's event at every member of its table,
+      // waited for up to bench.drainSeconds (30) after the last send; what is still missing then is counted lost.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.drainSeconds", 30));
       while (System.nanoTime() < deadline && (!pending.isEmpty() || owed() > 0)) {
         Thread.sleep(20);
       }
