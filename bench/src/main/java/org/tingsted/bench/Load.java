@@ -70,7 +70,13 @@ public final class Load {
   }
 
   /** What to run. {@code url} is the server's base address, {@code http://host:port}. */
-  public record Options(String target, String url, String adminToken, int tables, int rate, int seconds, String path) {
+  public record Options(String target, String url, String adminToken, int tables, int rate, int seconds, String path,
+                        int drainSeconds) {
+
+    /** Options that wait 30 s after the last send for what is owed. */
+    public Options(String target, String url, String adminToken, int tables, int rate, int seconds, String path) {
+      this(target, url, adminToken, tables, rate, seconds, path, 30);
+    }
 
     public Options {
       if (!List.of("tingsted", "ws", "socketio", "raw").contains(target)) {
@@ -103,7 +109,8 @@ public final class Load {
           System.getProperty("bench.url", "http://127.0.0.1:8080"),
           adminTokenProperty(),
           Integer.getInteger("bench.tables", 10), Integer.getInteger("bench.rate", 100),
-          Integer.getInteger("bench.seconds", 20), System.getProperty("bench.path"));
+          Integer.getInteger("bench.seconds", 20), System.getProperty("bench.path"),
+          Integer.getInteger("bench.drainSeconds", 30));
     }
   }
 
@@ -387,7 +394,7 @@ public final class Load {
       double window = (System.nanoTime() - start) / 1e9;
       // What is owed: every ack, and every acked command's event at every member of its table,
       // waited for up to bench.drainSeconds (30) after the last send; what is still missing then is counted lost.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.drainSeconds", 30));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
       while (System.nanoTime() < deadline && (!pending.isEmpty() || owed() > 0)) {
         Thread.sleep(20);
       }

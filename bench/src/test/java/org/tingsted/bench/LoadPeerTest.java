@@ -37,7 +37,7 @@ class LoadPeerTest {
   @Test
   void aPeerThatDropsEventsIsCaught() throws Exception {
     try (var peer = new ContractPeer(5)) {
-      Load.Result result = Load.run(new Load.Options("ws", "http://127.0.0.1:" + peer.port(), null, 10, 240, 2, null));
+      Load.Result result = Load.run(new Load.Options("ws", "http://127.0.0.1:" + peer.port(), null, 10, 240, 2, null, 2));
       assertFalse(result.clean());
       assertTrue(result.gaps() > 0, "gaps " + result.gaps());
       assertTrue(result.lostDeliveries() > 0, "lost " + result.lostDeliveries());
