@@ -308,7 +308,8 @@ public final class Load {
     WebSocket socket;
     final CountDownLatch welcomed = new CountDownLatch(1);
     volatile String failure;
-    long lastSeq;
+    /** The last seq this member received; -1 until known (a peer's welcome does not say, so its first event sets it). */
+    long lastSeq = -1;
     final AtomicLong inFlight = new AtomicLong();
     int proposals;
     int comments;
@@ -541,7 +542,7 @@ public final class Load {
         case "welcome" -> {
           if (m.hasNonNull("table")) {
             seat.table.stream = "table:" + m.get("table").asText();
-            seat.lastSeq = m.path("streams").path(seat.table.stream).asLong(0);
+            seat.lastSeq = m.path("streams").path(seat.table.stream).asLong(-1);
           }
           seat.welcomed.countDown();
         }
@@ -603,6 +604,9 @@ public final class Load {
         return;
       }
       long seq = m.path("seq").asLong();
+      if (seat.lastSeq < 0) {
+        seat.lastSeq = seq - 1;
+      }
       if (seq <= seat.lastSeq) {
         duplicates.incrementAndGet();
         return;

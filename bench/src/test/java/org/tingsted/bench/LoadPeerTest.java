@@ -35,6 +35,17 @@ class LoadPeerTest {
   }
 
   @Test
+  void aSecondRunAgainstTheSamePeerStartsFromTheSeqItFinds() throws Exception {
+    try (var peer = new ContractPeer(0)) {
+      var options = new Load.Options("ws", "http://127.0.0.1:" + peer.port(), null, 10, 160, 1, null);
+      assertTrue(Load.run(options).clean());
+      Load.Result second = Load.run(options);
+      assertEquals(0, second.gaps(), "the peer's seqs go on from the first run");
+      assertTrue(second.clean(), second.machineLine());
+    }
+  }
+
+  @Test
   void aPeerThatDropsEventsIsCaught() throws Exception {
     try (var peer = new ContractPeer(5)) {
       Load.Result result = Load.run(new Load.Options("ws", "http://127.0.0.1:" + peer.port(), null, 10, 240, 2, null, 2));
