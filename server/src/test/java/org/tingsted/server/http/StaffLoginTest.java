@@ -268,17 +268,12 @@ class StaffLoginTest {
   void facilitatorPermissions() {
     start();
     bootstrap();
-    Assembly assembly = await(node.roster().create("Staff test", "How?",
-        List.of(new Roster.NewSession("Day 1", null, List.of("Table 1")))));
+    Assembly assembly = oneTable();
     String table = assembly.sessions().get(0).tables().get(0).id();
     Member leneAtTable = await(node.roster().addMember(assembly.id(), "Lene", Role.FACILITATOR, null, table));
     Member lead = await(node.roster().addMember(assembly.id(), "Anne", Role.LEAD_FACILITATOR, null, null));
     String admin = "Bearer " + login("ada", ADMIN_PASSWORD);
-    created(call(HttpMethod.POST, "/api/staff", admin, new JsonObject().put("username", "lene")
-        .put("roles", new JsonArray().add("facilitator")).put("password", LENE_PASSWORD)
-        .put("people", new JsonArray()
-            .add(new JsonObject().put("assembly", assembly.id()).put("member", leneAtTable.id()))
-            .add(new JsonObject().put("assembly", assembly.id()).put("member", lead.id()))).encode()));
+    createLene(admin, assembly, leneAtTable, lead);
 
     String lene = "Bearer " + login("lene", LENE_PASSWORD);
     JsonObject me = ok(call(HttpMethod.GET, "/api/me", lene, null)).bodyAsJsonObject();
@@ -317,15 +312,11 @@ class StaffLoginTest {
   void disablingEndsTheConsole() {
     start();
     bootstrap();
-    Assembly assembly = await(node.roster().create("Staff test", "How?",
-        List.of(new Roster.NewSession("Day 1", null, List.of("Table 1")))));
+    Assembly assembly = oneTable();
     String table = assembly.sessions().get(0).tables().get(0).id();
     Member leneAtTable = await(node.roster().addMember(assembly.id(), "Lene", Role.FACILITATOR, null, table));
     String admin = "Bearer " + login("ada", ADMIN_PASSWORD);
-    created(call(HttpMethod.POST, "/api/staff", admin, new JsonObject().put("username", "lene")
-        .put("roles", new JsonArray().add("facilitator")).put("password", LENE_PASSWORD)
-        .put("people", new JsonArray().add(new JsonObject().put("assembly", assembly.id()).put("member", leneAtTable.id())))
-        .encode()));
+    createLene(admin, assembly, leneAtTable);
     String lene = "Bearer " + login("lene", LENE_PASSWORD);
     String consoleUrl = ok(call(HttpMethod.GET, "/api/me", lene, null)).bodyAsJsonObject().getJsonArray("consoles")
         .getJsonObject(0).getString("consoleUrl");
@@ -397,6 +388,22 @@ class StaffLoginTest {
         409, "conflict");
     String after = login("ada", ADMIN_PASSWORD);
     assertThat(call(HttpMethod.GET, "/api/assemblies", "Bearer " + after, null).statusCode()).isEqualTo(200);
+  }
+
+  /** An assembly of one session day with one table. */
+  private Assembly oneTable() {
+    return await(node.roster().create("Staff test", "How?",
+        List.of(new Roster.NewSession("Day 1", null, List.of("Table 1")))));
+  }
+
+  /** Makes Lene's facilitator account, linked to {@code people}. */
+  private void createLene(String admin, Assembly assembly, Member... people) {
+    var links = new JsonArray();
+    for (Member person : people) {
+      links.add(new JsonObject().put("assembly", assembly.id()).put("member", person.id()));
+    }
+    created(call(HttpMethod.POST, "/api/staff", admin, new JsonObject().put("username", "lene")
+        .put("roles", new JsonArray().add("facilitator")).put("password", LENE_PASSWORD).put("people", links).encode()));
   }
 
   private static JsonObject firstAdmin() {
